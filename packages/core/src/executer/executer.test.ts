@@ -247,7 +247,7 @@ describe('Executer.generateCode and executeCode', () => {
 
 describe('Executer history', () => {
   it('lists, gets and clears through the HistoryStore', async () => {
-    const { executer } = await setup([fence('print(1)'), fence('raise ValueError()'), fence('print(3)')], { retryOnError: false, maxRetries: 0 });
+    const { executer } = await setup([fence('print(1)'), fence('raise ValueError()'), fence('print(3)')], { maxRetries: 0 });
     const first = await executer.run('one');
     await executer.run('two');
     await executer.run('three');
