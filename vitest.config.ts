@@ -5,10 +5,16 @@ import { defineConfig } from 'vitest/config';
 // that spawn processes) are named *.int.test.ts and run as their own project.
 const sourceConditions = ['source', 'node', 'import', 'default'];
 
+// In CI a JSON report is written too: .ci/run reads its totals for the closing "N passed, N failed" line.
+const reporters = process.env.VITEST_JSON_REPORT
+  ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]]
+  : ['default'];
+
 export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['source'] } },
   test: {
+    reporters: reporters as never,
     projects: [
       {
         extends: true,
