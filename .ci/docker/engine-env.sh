@@ -11,5 +11,9 @@ engine_host="unix://$engine_socket"
 # True when the engine at $engine_socket answers GET /_ping with OK.
 engine_answers() {
   [ -S "$engine_socket" ] || return 1
-  [ "$(curl --silent --max-time 2 --unix-socket "$engine_socket" http://localhost/_ping 2>/dev/null)" = "OK" ]
+  if command -v curl >/dev/null 2>&1; then
+    [ "$(curl --silent --max-time 2 --unix-socket "$engine_socket" http://localhost/_ping 2>/dev/null)" = "OK" ]
+  else
+    timeout 5 docker --host "$engine_host" version >/dev/null 2>&1
+  fi
 }
