@@ -1,1 +1,15 @@
-export {};
+export * from './build-child-environment.js';
+export * from './build-run-outcome.js';
+export * from './capped-output.js';
+export * from './frame.js';
+export * from './frame-decoder.js';
+export * from './harness-messages.js';
+export * from './harness-path.js';
+export * from './harness-protocol-error.js';
+export * from './isolation-plan.js';
+export * from './kill-process-group.js';
+export * from './python-interpreter.js';
+export * from './python-runtime-settings.js';
+export * from './resolve-isolation.js';
+export * from './resolve-python-interpreter.js';
+export * from './wrap-command.js';

@@ -1,1 +1,3 @@
-export {};
+export * from './create-subprocess-runner-module.js';
+export * from './subprocess-runner.js';
+export * from './subprocess-runner-options.js';
