@@ -1,5 +1,6 @@
 import type { ExecuterPlugin } from '@executer/core';
 import { createLiquidPromptModule } from '@executer/prompt-liquid';
+import { createSubprocessRunnerModule } from '@executer/runner-subprocess';
 
 /**
  * Every first-party plugin, in registration order. Each package binds its implementations lazily
@@ -8,5 +9,8 @@ import { createLiquidPromptModule } from '@executer/prompt-liquid';
  * belongs to one container.
  */
 export function firstPartyPlugins(): ExecuterPlugin[] {
-  return [{ name: '@executer/prompt-liquid', module: createLiquidPromptModule() }];
+  return [
+    { name: '@executer/prompt-liquid', module: createLiquidPromptModule() },
+    { name: '@executer/runner-subprocess', module: createSubprocessRunnerModule() },
+  ];
 }
