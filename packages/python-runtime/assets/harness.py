@@ -383,8 +383,11 @@ def serve_fork(protocol, memory_bytes, ready):
                 if fd == result_read:
                     result_chunks.append(data)
                     continue
+                if limit == "output":
+                    continue
                 if output_cap and counts[fd] + len(data) > output_cap:
-                    data = data[: max(0, output_cap - counts[fd])]
+                    # One byte past the cap tells the host the stream was cut.
+                    data = data[: max(0, output_cap - counts[fd]) + 1]
                     limit = "output"
                     kill_group(pid)
                 counts[fd] += len(data)
@@ -409,9 +412,9 @@ def serve_fork(protocol, memory_bytes, ready):
             except ValueError:
                 result = None
         if result is None:
-            exit_code = os.waitstatus_to_exitcode(wait_status) if status is None else None
+            exit_code = os.waitstatus_to_exitcode(wait_status) if status is None and limit is None else None
             result = {"exitCode": exit_code, "exception": None, "refusals": [], "limit": None}
-            if status is None and exit_code is not None and exit_code < 0:
+            if exit_code is not None and exit_code < 0:
                 result["died"] = "the Python process died (signal %d)" % (-exit_code,)
         result["type"] = "result"
         result["id"] = request.get("id")
