@@ -1,7 +1,11 @@
 import type { ScriptedFinishReason } from './scripted-reply.js';
 import type { ResolvedAnswer, WireFormat } from './wire-format.js';
 
-const geminiFinishReasons: Record<ScriptedFinishReason, string> = { stop: 'STOP', length: 'MAX_TOKENS', 'content-filter': 'SAFETY' };
+const geminiFinishReasons: Record<ScriptedFinishReason, string> = {
+  stop: 'STOP',
+  length: 'MAX_TOKENS',
+  'content-filter': 'SAFETY',
+};
 
 const geminiStatusNames: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
@@ -24,7 +28,8 @@ interface GeminiContent {
   parts?: { text?: string }[];
 }
 
-const textOf = (content: GeminiContent | undefined): string => (content?.parts ?? []).map((part) => part.text ?? '').join('');
+const textOf = (content: GeminiContent | undefined): string =>
+  (content?.parts ?? []).map((part) => part.text ?? '').join('');
 
 /**
  * The Gemini API (POST /v1beta/models/{model}:generateContent, and :streamGenerateContent?alt=sse),
@@ -44,7 +49,9 @@ export const geminiWireFormat: WireFormat = {
   },
   prompt: (body) => {
     const request = (body ?? {}) as { systemInstruction?: GeminiContent; contents?: GeminiContent[] };
-    const users = (request.contents ?? []).filter((content) => content.role === undefined || content.role === 'user');
+    const users = (request.contents ?? []).filter(
+      (content) => content.role === undefined || content.role === 'user',
+    );
     return { system: textOf(request.systemInstruction), user: textOf(users.at(-1)) };
   },
   completion: (answer) => ({
@@ -84,15 +91,20 @@ export const geminiWireFormat: WireFormat = {
     modelVersion: model,
     responseId: 'empty',
   }),
-  errorBody: (status, message) => ({ error: { code: status, message, status: geminiStatusNames[status] ?? 'UNKNOWN' } }),
+  errorBody: (status, message) => ({
+    error: { code: status, message, status: geminiStatusNames[status] ?? 'UNKNOWN' },
+  }),
   defaultErrorMessage: (status) => {
     if (status === 400) return 'Invalid JSON payload received.';
     if (status === 401) return 'Request had invalid authentication credentials.';
-    if (status === 403) return 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.';
-    if (status === 404) return 'models/unknown is not found for API version v1beta, or is not supported for generateContent.';
+    if (status === 403)
+      return "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.";
+    if (status === 404)
+      return 'models/unknown is not found for API version v1beta, or is not supported for generateContent.';
     if (status === 429) return 'You exceeded your current quota, please check your plan and billing details.';
     if (status === 503) return 'The model is overloaded. Please try again later.';
-    if (status >= 500) return 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting';
+    if (status >= 500)
+      return 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting';
     return 'Request failed.';
   },
 };

@@ -18,7 +18,12 @@ export const groqWireFormat: WireFormat = {
     created: answer.created,
     model: answer.model,
     choices: [
-      { index: 0, message: { role: 'assistant', content: answer.text }, logprobs: null, finish_reason: openAIFinishReasons[answer.finishReason] },
+      {
+        index: 0,
+        message: { role: 'assistant', content: answer.text },
+        logprobs: null,
+        finish_reason: openAIFinishReasons[answer.finishReason],
+      },
     ],
     usage: groqUsage(answer),
     usage_breakdown: null,
@@ -27,7 +32,11 @@ export const groqWireFormat: WireFormat = {
     service_tier: 'on_demand',
   }),
   streamEvents: (answer) => {
-    const chunk = (delta: Record<string, unknown>, finishReason: string | null, extra: Record<string, unknown> = {}) => ({
+    const chunk = (
+      delta: Record<string, unknown>,
+      finishReason: string | null,
+      extra: Record<string, unknown> = {},
+    ) => ({
       id: `chatcmpl-${answer.id}`,
       object: 'chat.completion.chunk',
       created: answer.created,
@@ -39,7 +48,9 @@ export const groqWireFormat: WireFormat = {
     return [
       chunk({ role: 'assistant', content: '' }, null, { x_groq: { id: `req_${answer.id}`, seed: 1 } }),
       ...answer.chunks.map((piece) => chunk({ content: piece }, null)),
-      chunk({}, openAIFinishReasons[answer.finishReason], { x_groq: { id: `req_${answer.id}`, usage: groqUsage(answer) } }),
+      chunk({}, openAIFinishReasons[answer.finishReason], {
+        x_groq: { id: `req_${answer.id}`, usage: groqUsage(answer) },
+      }),
       '[DONE]',
     ];
   },
@@ -53,12 +64,17 @@ export const groqWireFormat: WireFormat = {
     x_groq: { id: 'req_empty' },
   }),
   errorBody: (status, message) => ({
-    error: { message, type: status === 429 ? 'tokens' : 'invalid_request_error', code: openAIErrorCode(status) },
+    error: {
+      message,
+      type: status === 429 ? 'tokens' : 'invalid_request_error',
+      code: openAIErrorCode(status),
+    },
   }),
   defaultErrorMessage: (status) => {
     if (status === 401) return 'Invalid API Key';
     if (status === 404) return 'The model does not exist or you do not have access to it.';
-    if (status === 429) return 'Rate limit reached for model on tokens per minute (TPM). Please try again in 1s.';
+    if (status === 429)
+      return 'Rate limit reached for model on tokens per minute (TPM). Please try again in 1s.';
     if (status >= 500) return 'Service Unavailable';
     return 'Invalid request.';
   },

@@ -3,7 +3,11 @@ import type { RecordedRequest } from './recorded-request.js';
 import type { ScriptedFinishReason } from './scripted-reply.js';
 import type { ResolvedAnswer, WireFormat, WireRoute } from './wire-format.js';
 
-export const openAIFinishReasons: Record<ScriptedFinishReason, string> = { stop: 'stop', length: 'length', 'content-filter': 'content_filter' };
+export const openAIFinishReasons: Record<ScriptedFinishReason, string> = {
+  stop: 'stop',
+  length: 'length',
+  'content-filter': 'content_filter',
+};
 
 /** Reads model and stream flag from a chat completions request at `path`. */
 export function routeChatCompletions(request: RecordedRequest, path: string): WireRoute | undefined {
@@ -40,7 +44,9 @@ export const openAIWireFormat: WireFormat = {
     system_fingerprint: 'fp_test',
   }),
   streamEvents: (answer, request) => {
-    const includeUsage = (request.body as { stream_options?: { include_usage?: unknown } })?.stream_options?.include_usage === true;
+    const includeUsage =
+      (request.body as { stream_options?: { include_usage?: unknown } })?.stream_options?.include_usage ===
+      true;
     const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
       id: `chatcmpl-${answer.id}`,
       object: 'chat.completion.chunk',
@@ -74,7 +80,9 @@ export const openAIWireFormat: WireFormat = {
     choices: [],
     usage: { prompt_tokens: 1, completion_tokens: 0, total_tokens: 1 },
   }),
-  errorBody: (status, message) => ({ error: { message, type: openAIErrorType(status), param: null, code: openAIErrorCode(status) } }),
+  errorBody: (status, message) => ({
+    error: { message, type: openAIErrorType(status), param: null, code: openAIErrorCode(status) },
+  }),
   defaultErrorMessage: (status) => defaultOpenAIErrorMessage(status),
 };
 
@@ -84,7 +92,12 @@ function openAIUsage(answer: ResolvedAnswer) {
     completion_tokens: answer.usage.outputTokens,
     total_tokens: answer.usage.inputTokens + answer.usage.outputTokens,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
 }
 
@@ -102,7 +115,8 @@ export function openAIErrorCode(status: number): string | null {
 }
 
 export function defaultOpenAIErrorMessage(status: number): string {
-  if (status === 401) return 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.';
+  if (status === 401)
+    return 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.';
   if (status === 403) return 'You are not allowed to access this model.';
   if (status === 404) return 'The model does not exist or you do not have access to it.';
   if (status === 429) return 'Rate limit reached for requests. Please try again in 1s.';

@@ -5,7 +5,11 @@ export function readChatPrompt(body: unknown): { system: string; user: string } 
   const textOf = (content: unknown): string => {
     if (typeof content === 'string') return content;
     if (Array.isArray(content)) {
-      return content.map((part) => (typeof (part as { text?: unknown })?.text === 'string' ? (part as { text: string }).text : '')).join('');
+      return content
+        .map((part) =>
+          typeof (part as { text?: unknown })?.text === 'string' ? (part as { text: string }).text : '',
+        )
+        .join('');
     }
     return '';
   };

@@ -28,14 +28,24 @@ function readAnswers(file: string): ScriptedReply[] {
   } catch (error) {
     fail(`cannot read ${file}: ${(error as Error).message}`);
   }
-  if (!Array.isArray(parsed) || parsed.some((entry) => typeof entry !== 'string' && (typeof entry !== 'object' || entry === null))) {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.some((entry) => typeof entry !== 'string' && (typeof entry !== 'object' || entry === null))
+  ) {
     fail(`${file} must hold a JSON array of strings or objects`);
   }
   return parsed as ScriptedReply[];
 }
 
 function main(): void {
-  let values: { port?: string; host?: string; 'answers-file'?: string; answer?: string[]; once?: boolean; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    'answers-file'?: string;
+    answer?: string[];
+    once?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -55,10 +65,16 @@ function main(): void {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got ${values.port}`);
-  const script = [...(values['answers-file'] ? readAnswers(values['answers-file']) : []), ...(values.answer ?? [])];
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    fail(`--port must be a port number, got ${values.port}`);
+  const script = [
+    ...(values['answers-file'] ? readAnswers(values['answers-file']) : []),
+    ...(values.answer ?? []),
+  ];
   const logged = (reply: ScriptedReply) => (context: ScriptedReplyContext) => {
-    process.stderr.write(`${context.request.method} ${context.request.path} model=${context.model} stream=${context.stream} #${context.index + 1}\n`);
+    process.stderr.write(
+      `${context.request.method} ${context.request.path} model=${context.model} stream=${context.stream} #${context.index + 1}\n`,
+    );
     return reply;
   };
   startOpenAICompatibleServer({

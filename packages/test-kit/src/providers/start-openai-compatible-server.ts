@@ -16,7 +16,9 @@ export interface OpenAICompatibleServerOptions extends Omit<WireServerOptions, '
  * // ... run against server.url, then inspect server.requests
  * await server.close();
  */
-export function startOpenAICompatibleServer(options: OpenAICompatibleServerOptions = {}): Promise<WireServer> {
+export function startOpenAICompatibleServer(
+  options: OpenAICompatibleServerOptions = {},
+): Promise<WireServer> {
   const { answers, ...rest } = options;
   return startWireServer(openAIWireFormat, { ...rest, replies: answers ?? [] }, '/v1');
 }

@@ -16,7 +16,14 @@ async function track(server: Promise<WireServer>): Promise<WireServer> {
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+// biome-ignore lint/suspicious/noExplicitAny: wire bodies are checked by the assertions that follow.
+const readJson = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 
 const sseData = (text: string) =>
   text
@@ -24,29 +31,56 @@ const sseData = (text: string) =>
     .filter((event) => event.startsWith('data: '))
     .map((event) => event.slice('data: '.length));
 
-const chat = { model: 'gpt-test', messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: 'say hi' }] };
+const chat = {
+  model: 'gpt-test',
+  messages: [
+    { role: 'system', content: 'be brief' },
+    { role: 'user', content: 'say hi' },
+  ],
+};
 
 describe('OpenAI-compatible wire server', () => {
   it('answers a chat completion with the scripted text and records the request', async () => {
     const server = await track(startOpenAICompatibleServer({ answers: ['```python\nprint(1)\n```'] }));
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     const response = await post(`${server.url}/chat/completions`, chat, { authorization: 'Bearer k' });
-    const body = await response.json();
+    const body = await readJson(response);
     expect(response.status).toBe(200);
     expect(body).toMatchObject({
       object: 'chat.completion',
       model: 'gpt-test',
-      choices: [{ index: 0, message: { role: 'assistant', content: '```python\nprint(1)\n```' }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), total_tokens: expect.any(Number) },
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: '```python\nprint(1)\n```' },
+          finish_reason: 'stop',
+        },
+      ],
+      usage: {
+        prompt_tokens: expect.any(Number),
+        completion_tokens: expect.any(Number),
+        total_tokens: expect.any(Number),
+      },
     });
     expect(server.requests).toEqual([
-      expect.objectContaining({ method: 'POST', path: '/v1/chat/completions', body: chat, headers: expect.objectContaining({ authorization: 'Bearer k' }) }),
+      expect.objectContaining({
+        method: 'POST',
+        path: '/v1/chat/completions',
+        body: chat,
+        headers: expect.objectContaining({ authorization: 'Bearer k' }),
+      }),
     ]);
   });
 
   it('streams SSE chunks, a usage chunk when asked, and [DONE]', async () => {
-    const server = await track(startOpenAICompatibleServer({ answers: [{ text: 'hello world!', chunkSize: 5 }] }));
-    const response = await post(`${server.url}/chat/completions`, { ...chat, stream: true, stream_options: { include_usage: true } });
+    const server = await track(
+      startOpenAICompatibleServer({ answers: [{ text: 'hello world!', chunkSize: 5 }] }),
+    );
+    const response = await post(`${server.url}/chat/completions`, {
+      ...chat,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = sseData(await response.text());
     expect(events.at(-1)).toBe('[DONE]');
@@ -59,28 +93,38 @@ describe('OpenAI-compatible wire server', () => {
   });
 
   it('sends scripted errors in the OpenAI envelope with their headers', async () => {
-    const server = await track(startOpenAICompatibleServer({ answers: [{ status: 429, headers: { 'retry-after': '2' } }] }));
+    const server = await track(
+      startOpenAICompatibleServer({ answers: [{ status: 429, headers: { 'retry-after': '2' } }] }),
+    );
     const response = await post(`${server.url}/chat/completions`, chat);
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('2');
-    expect(await response.json()).toEqual({
-      error: { message: expect.stringContaining('Rate limit'), type: 'requests', param: null, code: 'rate_limit_exceeded' },
+    expect(await readJson(response)).toEqual({
+      error: {
+        message: expect.stringContaining('Rate limit'),
+        type: 'requests',
+        param: null,
+        code: 'rate_limit_exceeded',
+      },
     });
   });
 
   it('computes answers from the prompt, and says so when the script is exhausted', async () => {
-    const server = await track(startOpenAICompatibleServer({ answers: [({ user, system, index }) => `${system}|${user}|${index}`] }));
-    const first = await (await post(`${server.url}/chat/completions`, chat)).json();
+    const server = await track(
+      startOpenAICompatibleServer({ answers: [({ user, system, index }) => `${system}|${user}|${index}`] }),
+    );
+    const first = await readJson(post(`${server.url}/chat/completions`, chat));
     expect(first.choices[0].message.content).toBe('be brief|say hi|0');
     const second = await post(`${server.url}/chat/completions`, chat);
     expect(second.status).toBe(400);
-    expect((await second.json()).error.message).toMatch(/script is exhausted after 1 answers/);
+    expect((await readJson(second)).error.message).toMatch(/script is exhausted after 1 answers/);
   });
 
   it('loops the script when asked, and answers unknown paths with 404', async () => {
     const server = await track(startOpenAICompatibleServer({ answers: ['a', 'b'], loop: true }));
     const texts: string[] = [];
-    for (let index = 0; index < 3; index++) texts.push((await (await post(`${server.url}/chat/completions`, chat)).json()).choices[0].message.content);
+    for (let index = 0; index < 3; index++)
+      texts.push((await readJson(post(`${server.url}/chat/completions`, chat))).choices[0].message.content);
     expect(texts).toEqual(['a', 'b', 'a']);
     expect((await post(`${server.url}/responses`, chat)).status).toBe(404);
   });
@@ -94,11 +138,18 @@ describe('OpenAI-compatible wire server', () => {
 describe('Groq wire server', () => {
   it('serves /openai/v1/chat/completions with x_groq and timed usage, and usage in the last stream chunk', async () => {
     const server = await track(startGroqServer({ answers: ['hi there', 'streamed'] }));
-    const body = await (await post(`${server.url}/openai/v1/chat/completions`, chat)).json();
-    expect(body).toMatchObject({ x_groq: { id: expect.any(String) }, usage: { queue_time: expect.any(Number), total_tokens: expect.any(Number) } });
-    const events = sseData(await (await post(`${server.url}/openai/v1/chat/completions`, { ...chat, stream: true })).text());
+    const body = await readJson(post(`${server.url}/openai/v1/chat/completions`, chat));
+    expect(body).toMatchObject({
+      x_groq: { id: expect.any(String) },
+      usage: { queue_time: expect.any(Number), total_tokens: expect.any(Number) },
+    });
+    const events = sseData(
+      await (await post(`${server.url}/openai/v1/chat/completions`, { ...chat, stream: true })).text(),
+    );
     expect(events.at(-1)).toBe('[DONE]');
-    expect(JSON.parse(events.at(-2) as string)).toMatchObject({ x_groq: { usage: { total_tokens: expect.any(Number) } } });
+    expect(JSON.parse(events.at(-2) as string)).toMatchObject({
+      x_groq: { usage: { total_tokens: expect.any(Number) } },
+    });
   });
 });
 
@@ -110,28 +161,50 @@ describe('Gemini wire server', () => {
   };
 
   it('answers generateContent with candidates, usageMetadata and modelVersion', async () => {
-    const server = await track(startGeminiServer({ answers: [({ system, user, model }) => `${model}:${system}:${user}`] }));
-    const body = await (await post(`${server.url}/v1beta/models/gemini-3-flash-preview:generateContent`, content)).json();
+    const server = await track(
+      startGeminiServer({ answers: [({ system, user, model }) => `${model}:${system}:${user}`] }),
+    );
+    const body = await readJson(
+      post(`${server.url}/v1beta/models/gemini-3-flash-preview:generateContent`, content),
+    );
     expect(body).toMatchObject({
-      candidates: [{ content: { parts: [{ text: 'gemini-3-flash-preview:be brief:say hi' }], role: 'model' }, finishReason: 'STOP' }],
-      usageMetadata: { promptTokenCount: expect.any(Number), candidatesTokenCount: expect.any(Number), totalTokenCount: expect.any(Number) },
+      candidates: [
+        {
+          content: { parts: [{ text: 'gemini-3-flash-preview:be brief:say hi' }], role: 'model' },
+          finishReason: 'STOP',
+        },
+      ],
+      usageMetadata: {
+        promptTokenCount: expect.any(Number),
+        candidatesTokenCount: expect.any(Number),
+        totalTokenCount: expect.any(Number),
+      },
       modelVersion: 'gemini-3-flash-preview',
     });
   });
 
   it('streams streamGenerateContent?alt=sse as CRLF-separated events', async () => {
-    const server = await track(startGeminiServer({ answers: [{ text: 'abcdefghij', chunkSize: 4, finishReason: 'length' }] }));
-    const raw = await (await post(`${server.url}/v1beta/models/m:streamGenerateContent?alt=sse`, content)).text();
+    const server = await track(
+      startGeminiServer({ answers: [{ text: 'abcdefghij', chunkSize: 4, finishReason: 'length' }] }),
+    );
+    const raw = await (
+      await post(`${server.url}/v1beta/models/m:streamGenerateContent?alt=sse`, content)
+    ).text();
     expect(raw).toContain('\r\n\r\n');
     const chunks = sseData(raw).map((event) => JSON.parse(event));
     expect(chunks.map((chunk) => chunk.candidates[0].content.parts[0].text)).toEqual(['abcd', 'efgh', 'ij']);
-    expect(chunks.at(-1)).toMatchObject({ candidates: [{ finishReason: 'MAX_TOKENS' }], usageMetadata: { candidatesTokenCount: expect.any(Number) } });
+    expect(chunks.at(-1)).toMatchObject({
+      candidates: [{ finishReason: 'MAX_TOKENS' }],
+      usageMetadata: { candidatesTokenCount: expect.any(Number) },
+    });
   });
 
   it('sends errors as {"error": {"code","message","status"}}', async () => {
     const server = await track(startGeminiServer({ answers: [{ status: 503 }] }));
     const response = await post(`${server.url}/v1beta/models/m:generateContent`, content);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ error: { code: 503, message: expect.stringContaining('overloaded'), status: 'UNAVAILABLE' } });
+    expect(await readJson(response)).toEqual({
+      error: { code: 503, message: expect.stringContaining('overloaded'), status: 'UNAVAILABLE' },
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RecordedRequest } from './recorded-request.js';
-import type { ScriptedFailure, ScriptedFault, ScriptedReply, ScriptedReplyContext, ScriptedText } from './scripted-reply.js';
+import type {
+  ScriptedFailure,
+  ScriptedFault,
+  ScriptedReply,
+  ScriptedReplyContext,
+  ScriptedText,
+} from './scripted-reply.js';
 import { splitIntoChunks } from './split-into-chunks.js';
 import type { ResolvedAnswer, WireFormat, WireRoute } from './wire-format.js';
 
@@ -38,7 +44,11 @@ export interface WireServer extends AsyncDisposable {
 const maximumReplyDepth = 8;
 
 /** Starts a wire-format server on 127.0.0.1 and a free port; `basePath` is appended to `url`. */
-export async function startWireServer(format: WireFormat, options: WireServerOptions = {}, basePath = ''): Promise<WireServer> {
+export async function startWireServer(
+  format: WireFormat,
+  options: WireServerOptions = {},
+  basePath = '',
+): Promise<WireServer> {
   const script: ScriptedReply[] = [...(options.replies ?? [])];
   const original = [...script];
   const requests: RecordedRequest[] = [];
@@ -56,15 +66,26 @@ export async function startWireServer(format: WireFormat, options: WireServerOpt
     requests.push(request);
     const route = format.route(request);
     if (!route || request.method !== 'POST') {
-      sendError(response, format, { status: 404, message: `No route for ${request.method} ${request.path} on this ${format.vendor} test server.` });
+      sendError(response, format, {
+        status: 404,
+        message: `No route for ${request.method} ${request.path} on this ${format.vendor} test server.`,
+      });
       return;
     }
     completionRequests.push(request);
     const index = answered++;
     const prompt = format.prompt(request.body);
-    const context: ScriptedReplyContext = { request, system: prompt.system, user: prompt.user, model: route.model, stream: route.stream, index };
+    const context: ScriptedReplyContext = {
+      request,
+      system: prompt.system,
+      user: prompt.user,
+      model: route.model,
+      stream: route.stream,
+      index,
+    };
     let reply = nextReply();
-    for (let depth = 0; typeof reply === 'function' && depth < maximumReplyDepth; depth++) reply = reply(context);
+    for (let depth = 0; typeof reply === 'function' && depth < maximumReplyDepth; depth++)
+      reply = reply(context);
     if (reply === undefined || typeof reply === 'function') {
       sendError(response, format, {
         status: 400,
@@ -92,7 +113,8 @@ export async function startWireServer(format: WireFormat, options: WireServerOpt
 
   const server = createServer((incoming, response) => {
     handle(incoming, response).catch((error: unknown) => {
-      if (!response.headersSent) sendError(response, format, { status: 500, message: `test server failure: ${String(error)}` });
+      if (!response.headersSent)
+        sendError(response, format, { status: 500, message: `test server failure: ${String(error)}` });
       else response.destroy();
     });
   });
@@ -147,7 +169,13 @@ async function record(incoming: IncomingMessage): Promise<RecordedRequest> {
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { method: incoming.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body };
+  return {
+    method: incoming.method ?? 'GET',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers,
+    body,
+  };
 }
 
 function resolveAnswer(text: ScriptedText, context: ScriptedReplyContext, sequence: number): ResolvedAnswer {
@@ -156,25 +184,48 @@ function resolveAnswer(text: ScriptedText, context: ScriptedReplyContext, sequen
     text: text.text,
     model: text.model ?? context.model,
     finishReason: text.finishReason ?? 'stop',
-    usage: text.usage ?? { inputTokens: estimate(context.system + context.user), outputTokens: estimate(text.text) },
+    usage: text.usage ?? {
+      inputTokens: estimate(context.system + context.user),
+      outputTokens: estimate(text.text),
+    },
     chunks: splitIntoChunks(text.text, text.chunkSize ?? 8),
     id: `test-${sequence}`,
     created: Math.floor(Date.now() / 1000),
   };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
 function sendError(response: ServerResponse, format: WireFormat, failure: ScriptedFailure): void {
   const message = failure.message ?? format.defaultErrorMessage(failure.status);
-  sendJson(response, failure.status, failure.body ?? format.errorBody(failure.status, message), failure.headers);
+  sendJson(
+    response,
+    failure.status,
+    failure.body ?? format.errorBody(failure.status, message),
+    failure.headers,
+  );
 }
 
-function sendFault(incoming: IncomingMessage, response: ServerResponse, format: WireFormat, fault: ScriptedFault, route: WireRoute): void {
+function sendFault(
+  incoming: IncomingMessage,
+  response: ServerResponse,
+  format: WireFormat,
+  fault: ScriptedFault,
+  route: WireRoute,
+): void {
   switch (fault.fault) {
     case 'hang':
       // Answer nothing; the client gives up (abort, timeout) or close() drops the connection.
@@ -201,11 +252,22 @@ function sendFault(incoming: IncomingMessage, response: ServerResponse, format: 
   }
 }
 
-async function sendStream(response: ServerResponse, format: WireFormat, events: unknown[], delayMs: number): Promise<void> {
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+async function sendStream(
+  response: ServerResponse,
+  format: WireFormat,
+  events: unknown[],
+  delayMs: number,
+): Promise<void> {
+  response.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   for (const event of events) {
     if (response.destroyed) return;
-    response.write(`data: ${typeof event === 'string' ? event : JSON.stringify(event)}${format.eventSeparator}`);
+    response.write(
+      `data: ${typeof event === 'string' ? event : JSON.stringify(event)}${format.eventSeparator}`,
+    );
     if (delayMs > 0) await pause(delayMs);
   }
   response.end();
