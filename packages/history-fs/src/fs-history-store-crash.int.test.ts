@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FsHistoryStore } from './fs-history-store.js';
+
+const outputBytes = 8 * 1024 * 1024;
+
+// Node runs the TypeScript sources directly (type stripping); this hook maps the ".js" specifiers
+// of the sources to their ".ts" files.
+const resolveHook = `
+export async function resolve(specifier, context, next) {
+  try {
+    return await next(specifier, context);
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !specifier.endsWith('.js')) throw error;
+    return next(specifier.slice(0, -3) + '.ts', context);
+  }
+}`;
+
+// Saves big records in a loop, printing "s" as each save starts and "d" when it is done.
+const writer = (storeUrl: string, directory: string, round: number) => `
+const { FsHistoryStore } = await import(${JSON.stringify(storeUrl)});
+const store = new FsHistoryStore({ directory: ${JSON.stringify(directory)} });
+const output = 'x'.repeat(${outputBytes});
+for (let index = 0; ; index++) {
+  process.stdout.write('s');
+  await store.save({
+    executionId: '20260203_19${String(round).padStart(4, '0')}_' + String(index).padStart(6, '0'),
+    timestamp: new Date().toISOString(), instruction: 'flood', code: 'print("x" * 8_000_000)',
+    success: index % 2 === 0, output, error: '', executionTime: 0.1, provider: 'test', model: 'test',
+    securityMode: 'safe', executionMode: 'subprocess',
+  });
+  process.stdout.write('d');
+}`;
+
+/** Kills a writer with SIGKILL `delayMs` after a save begins, once `completed` saves have finished. */
+async function killMidWrite(child: ChildProcess, completed: number, delayMs: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    let done = 0;
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      for (const character of chunk.toString()) {
+        if (character === 'd') done++;
+        if (character === 's' && done >= completed) {
+          child.stdout?.removeAllListeners('data');
+          child.removeAllListeners('exit');
+          child.once('exit', () => resolve());
+          setTimeout(() => child.kill('SIGKILL'), delayMs);
+          return;
+        }
+      }
+    });
+  });
+}
+
+async function leftoversIn(directory: string): Promise<string[]> {
+  return (await readdir(directory)).filter((name) => name.endsWith('.tmp'));
+}
+
+describe('FsHistoryStore when the writing process is killed', () => {
+  it('never leaves a corrupt visible record, and its leftovers are ignored then cleaned', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'executer-history-crash-'));
+    const hook = join(directory, '..', `${directory.split('/').pop()}-hook.mjs`);
+    await writeFile(hook, resolveHook);
+    const register = join(directory, '..', `${directory.split('/').pop()}-register.mjs`);
+    await writeFile(
+      register,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`,
+    );
+    const storeUrl = new URL('./fs-history-store.ts', import.meta.url).href;
+
+    // Kills at different points of a save (before, during and after the write), until at least
+    // two have landed mid-write and left a temporary file behind.
+    const delaysMs = [0, 2, 4, 6, 8, 10, 12, 15, 18, 21, 25, 30];
+    let rounds = 0;
+    for (; rounds < 10 || (await leftoversIn(directory)).length < 2; rounds++) {
+      if (rounds >= 40) break;
+      const child = spawn(
+        process.execPath,
+        [
+          '--conditions=source',
+          '--import',
+          register,
+          '--input-type=module',
+          '--eval',
+          writer(storeUrl, directory, rounds),
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      await killMidWrite(child, 1, delaysMs[rounds % delaysMs.length] as number);
+    }
+
+    const names = await readdir(directory);
+    const visible = names.filter((name) => name.endsWith('.json'));
+    // Each round completed at least one save; some kills landed while a save was writing.
+    expect(visible.length).toBeGreaterThanOrEqual(rounds);
+    expect((await leftoversIn(directory)).length).toBeGreaterThanOrEqual(2);
+    for (const name of visible) {
+      const json = JSON.parse(await readFile(join(directory, name), 'utf8'));
+      expect(json.output).toHaveLength(outputBytes);
+    }
+
+    const warnings: string[] = [];
+    const store = new FsHistoryStore({ directory, onWarning: (message) => warnings.push(message) });
+    const records = await store.list();
+    expect(records).toHaveLength(visible.length);
+    for (const record of records) expect(record.output).toHaveLength(outputBytes);
+    expect(warnings).toEqual([]);
+
+    expect(await store.clear()).toBe(visible.length);
+    expect(await readdir(directory)).toEqual([]);
+  });
+});
