@@ -1,5 +1,10 @@
 import type { ExecuterPlugin } from '@executer/core';
+import { createFsHistoryModule } from '@executer/history-fs';
 import { createLiquidPromptModule } from '@executer/prompt-liquid';
+import { createGeminiProviderModule } from '@executer/provider-gemini';
+import { createGroqProviderModule } from '@executer/provider-groq';
+import { createOpenAIProviderModule } from '@executer/provider-openai';
+import { createReplRunnerModule } from '@executer/runner-repl';
 import { createSubprocessRunnerModule } from '@executer/runner-subprocess';
 
 /**
@@ -11,6 +16,11 @@ import { createSubprocessRunnerModule } from '@executer/runner-subprocess';
 export function firstPartyPlugins(): ExecuterPlugin[] {
   return [
     { name: '@executer/prompt-liquid', module: createLiquidPromptModule() },
+    { name: '@executer/history-fs', module: createFsHistoryModule() },
+    { name: '@executer/provider-gemini', module: createGeminiProviderModule() },
+    { name: '@executer/provider-openai', module: createOpenAIProviderModule() },
+    { name: '@executer/provider-groq', module: createGroqProviderModule() },
     { name: '@executer/runner-subprocess', module: createSubprocessRunnerModule() },
+    { name: '@executer/runner-repl', module: createReplRunnerModule() },
   ];
 }
