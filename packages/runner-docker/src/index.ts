@@ -1,1 +1,13 @@
-export {};
+export * from './build-container-spec.js';
+export * from './container-paths.js';
+export * from './container-pool.js';
+export * from './create-docker-runner-module.js';
+export * from './describe-docker-failure.js';
+export * from './docker-engine-address.js';
+export * from './docker-labels.js';
+export * from './docker-mount.js';
+export * from './docker-runner.js';
+export * from './docker-runner-options.js';
+export * from './docker-runner-settings.js';
+export * from './remove-stale-containers.js';
+export * from './resolve-docker-runner-settings.js';

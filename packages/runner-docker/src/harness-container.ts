@@ -1,0 +1,240 @@
+import { PassThrough } from 'node:stream';
+import { encodeJsonFrame, FrameDecoder, FrameKind, type HarnessReady, type HarnessRequest, type HarnessResult, type HarnessRunRequest } from '@executer/python-runtime';
+import type Docker from 'dockerode';
+import { RunnerUnavailableError } from '@executer/core';
+import { containerGuardsDirectory, runtimeDirectory } from './container-paths.js';
+import { type ContainerStartStage, describeDockerFailure } from './describe-docker-failure.js';
+import type { GuardBundle } from './guard-files.js';
+import { buildRuntimeArchive, type RuntimeFile } from './runtime-archive.js';
+
+export interface HarnessContainerOptions {
+  docker: Docker;
+  spec: Docker.ContainerCreateOptions;
+  /** Files copied into the runtime volume before start (the harness). */
+  runtimeFiles: readonly RuntimeFile[];
+  startTimeoutMs: number;
+  /** The engine address and image, for error messages. */
+  context: { address: string; image: string };
+}
+
+export interface ContainerRunCallbacks {
+  onStdout: (chunk: Buffer) => void;
+  onStderr: (chunk: Buffer) => void;
+}
+
+/** How a run on a container ended: the harness's result, or the container's death. */
+export type ContainerRunEnding = { kind: 'result'; result: HarnessResult } | { kind: 'died'; reason: string; oomKilled: boolean };
+
+
+const diagnosticsBytes = 4096;
+
+/**
+ * One container running the harness in serve mode ("fork": a fresh forked child per run, so module
+ * state never carries over), speaking frames over the hijacked attach stream: requests on stdin,
+ * frames on stdout, the harness's own diagnostics on stderr. Closing the stream ends the harness.
+ */
+export class HarnessContainer {
+  /** Runs started on this container. */
+  runs = 0;
+  /** Guard bundles already copied in (by digest). */
+  readonly guards = new Set<string>();
+  readonly #docker: Docker;
+  readonly #decoder = new FrameDecoder();
+  #container: Docker.Container | undefined;
+  #stream: NodeJS.ReadWriteStream | undefined;
+  #alive = false;
+  #diagnostics = '';
+  #current: { callbacks: ContainerRunCallbacks; resolve: (ending: ContainerRunEnding) => void } | undefined;
+  #onReady: ((ready: HarnessReady) => void) | undefined;
+  #onDeath: ((reason: string) => void) | undefined;
+  #removal: Promise<void> | undefined;
+
+  private constructor(docker: Docker) {
+    this.#docker = docker;
+  }
+
+  /** Creates, fills, attaches and starts a container, and waits for its harness to say it is ready. */
+  static async start(options: HarnessContainerOptions): Promise<HarnessContainer> {
+    const harness = new HarnessContainer(options.docker);
+    try {
+      await harness.#start(options);
+      return harness;
+    } catch (error) {
+      await harness.remove();
+      throw error;
+    }
+  }
+
+  get id(): string | undefined {
+    return this.#container?.id;
+  }
+
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  get diagnostics(): string {
+    return this.#diagnostics;
+  }
+
+  async #start(options: HarnessContainerOptions): Promise<void> {
+    const deadline = performance.now() + options.startTimeoutMs;
+    const stage = async <T>(name: ContainerStartStage, work: Promise<T>): Promise<T> => {
+      const remaining = Math.max(1, deadline - performance.now());
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new RunnerUnavailableError('docker', `no answer within ${options.startTimeoutMs} ms`)), remaining);
+      });
+      try {
+        return await Promise.race([work, timeout]);
+      } catch (error) {
+        throw describeDockerFailure(name, error, { ...options.context, diagnostics: this.#diagnostics.trim() });
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    this.#container = await stage('create', options.docker.createContainer(options.spec));
+    const container = this.#container;
+    await stage('copy', buildRuntimeArchive(options.runtimeFiles).then((archive) => container.putArchive(archive, { path: runtimeDirectory })));
+    const stream = (await stage('attach', container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }))) as NodeJS.ReadWriteStream;
+    this.#stream = stream;
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    container.modem.demuxStream(stream, stdout, stderr);
+    stdout.on('data', (chunk: Buffer) => this.#receive(chunk));
+    stderr.on('data', (chunk: Buffer) => {
+      this.#diagnostics = (this.#diagnostics + chunk.toString('utf8')).slice(-diagnosticsBytes);
+    });
+    stream.on('error', () => this.#die('the attach stream failed'));
+    stream.on('end', () => this.#die('the container stopped'));
+    stream.on('close', () => this.#die('the container stopped'));
+    this.#alive = true;
+    const ready = new Promise<HarnessReady>((resolve, reject) => {
+      this.#onReady = resolve;
+      this.#onDeath = (reason) => reject(new RunnerUnavailableError('docker', `the harness did not start: ${reason}`));
+    });
+    ready.catch(() => undefined);
+    await stage('start', container.start());
+    await stage('ready', ready);
+    this.#onReady = undefined;
+    this.#onDeath = undefined;
+    this.#setReferenced(false);
+  }
+
+  /** Copies a guard bundle into the container's runtime volume (once per container). */
+  async installGuard(bundle: GuardBundle): Promise<void> {
+    if (this.guards.has(bundle.digest)) return;
+    const archive = await buildRuntimeArchive(bundle.files);
+    await this.#container?.putArchive(archive, { path: containerGuardsDirectory });
+    this.guards.add(bundle.digest);
+  }
+
+  run(request: HarnessRunRequest, callbacks: ContainerRunCallbacks): Promise<ContainerRunEnding> {
+    if (!this.#alive) return Promise.resolve({ kind: 'died', reason: 'the container is not running', oomKilled: false });
+    this.runs += 1;
+    return new Promise<ContainerRunEnding>((resolve) => {
+      this.#current = { callbacks, resolve };
+      this.#setReferenced(true);
+      this.#send(request);
+    });
+  }
+
+  /** Asks the harness to stop the running job (it kills the job's process group and reports "aborted"). */
+  cancel(): void {
+    this.#send({ type: 'cancel' });
+  }
+
+  /** Kills the container now; a run in progress ends as died. */
+  kill(): void {
+    this.#die('killed');
+    void this.remove();
+  }
+
+  /** Removes the container and its runtime volume, whatever its state. Idempotent. */
+  remove(): Promise<void> {
+    this.#removal ??= (async () => {
+      this.#die('removed');
+      this.#stream?.end();
+      const container = this.#container;
+      if (!container) return;
+      try {
+        await container.remove({ force: true, v: true });
+      } catch (error) {
+        // Already gone is fine; anything else is left for the stale-container sweep.
+        if ((error as { statusCode?: number }).statusCode !== 404) return;
+      }
+    })();
+    return this.#removal;
+  }
+
+  /** Whether the engine says the kernel's OOM killer struck this container. */
+  async wasOomKilled(): Promise<boolean> {
+    try {
+      const state = (await this.#container?.inspect())?.State;
+      return state?.OOMKilled === true;
+    } catch {
+      return false;
+    }
+  }
+
+  #send(request: HarnessRequest): void {
+    if (this.#alive) this.#stream?.write(encodeJsonFrame(request));
+  }
+
+  #receive(chunk: Buffer): void {
+    let frames: ReturnType<FrameDecoder['push']>;
+    try {
+      frames = this.#decoder.push(chunk);
+    } catch (error) {
+      this.#die(`protocol error: ${(error as Error).message}`);
+      void this.remove();
+      return;
+    }
+    for (const frame of frames) {
+      if (frame.kind === FrameKind.stdout) this.#current?.callbacks.onStdout(frame.payload);
+      else if (frame.kind === FrameKind.stderr) this.#current?.callbacks.onStderr(frame.payload);
+      else this.#message(frame.payload);
+    }
+  }
+
+  #message(payload: Buffer): void {
+    let message: HarnessReady | HarnessResult;
+    try {
+      message = JSON.parse(payload.toString('utf8')) as HarnessReady | HarnessResult;
+    } catch {
+      this.#die('protocol error: a message that is not JSON');
+      void this.remove();
+      return;
+    }
+    if (message.type === 'ready') this.#onReady?.(message);
+    else if (message.type === 'result') this.#finish({ kind: 'result', result: message });
+  }
+
+  #finish(ending: ContainerRunEnding): void {
+    const current = this.#current;
+    this.#current = undefined;
+    this.#setReferenced(false);
+    current?.resolve(ending);
+  }
+
+  #die(reason: string): void {
+    if (!this.#alive && this.#current === undefined && this.#onDeath === undefined) return;
+    this.#alive = false;
+    const detail = this.#diagnostics.trim() ? `${reason}: ${this.#diagnostics.trim()}` : reason;
+    this.#onDeath?.(detail);
+    this.#onDeath = undefined;
+    const current = this.#current;
+    if (!current) return;
+    // The OOM flag is only readable from the engine; ask before reporting the death.
+    void this.wasOomKilled().then((oomKilled) => {
+      if (this.#current === current) this.#finish({ kind: 'died', reason: detail, oomKilled });
+    });
+  }
+
+  /** An idle container's stream must not keep the host's event loop alive; a busy one must. */
+  #setReferenced(referenced: boolean): void {
+    const socket = this.#stream as unknown as { ref?: () => void; unref?: () => void } | undefined;
+    if (referenced) socket?.ref?.();
+    else socket?.unref?.();
+  }
+}
