@@ -1,5 +1,5 @@
+import { formatViolations } from '@executer/core';
 import type { Attempt, ExecuterEvent, ExecutionResult } from '@executer/executer';
-import { formatViolations } from '@executer/executer';
 import type { Spinner } from 'yocto-spinner';
 import type { Terminal } from './terminal.js';
 

@@ -4,6 +4,7 @@ import { createLiquidPromptModule } from '@executer/prompt-liquid';
 import { createGeminiProviderModule } from '@executer/provider-gemini';
 import { createGroqProviderModule } from '@executer/provider-groq';
 import { createOpenAIProviderModule } from '@executer/provider-openai';
+import { createDockerRunnerModule } from '@executer/runner-docker';
 import { createReplRunnerModule } from '@executer/runner-repl';
 import { createSubprocessRunnerModule } from '@executer/runner-subprocess';
 
@@ -22,5 +23,6 @@ export function firstPartyPlugins(): ExecuterPlugin[] {
     { name: '@executer/provider-groq', module: createGroqProviderModule() },
     { name: '@executer/runner-subprocess', module: createSubprocessRunnerModule() },
     { name: '@executer/runner-repl', module: createReplRunnerModule() },
+    { name: '@executer/runner-docker', module: createDockerRunnerModule() },
   ];
 }

@@ -1,4 +1,4 @@
-import { type ExecuterConfig, resolveConfig, settingSpecs } from '@executer/executer';
+import { type ExecuterConfig, resolveConfig, settingSpecs } from '@executer/core';
 import { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
 import {

@@ -1,4 +1,3 @@
-import { createExecuter } from '@executer/executer';
 import { Command } from 'commander';
 import { type CommandContext, exitCodeOf, withExecuter } from '../command-context.js';
 import {
@@ -10,6 +9,7 @@ import {
 } from '../command-options.js';
 import { Interrupt } from '../interrupt.js';
 import { LiveView } from '../live-view.js';
+import { createExecuter } from '../load-executer.js';
 
 const examples = `
 Examples:

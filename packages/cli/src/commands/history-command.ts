@@ -1,10 +1,10 @@
-import { createExecuter } from '@executer/executer';
 import { Command, Option } from 'commander';
 import { type CommandContext, withExecuter } from '../command-context.js';
 import { type CommandOptions, parseWholeNumber, toExecuterOptions } from '../command-options.js';
 import { ExecutionNotFoundError } from '../execution-not-found-error.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatRecord, formatRecordLine } from '../format-record.js';
+import { createExecuter } from '../load-executer.js';
 
 interface HistoryOptions extends CommandOptions {
   limit?: number;
