@@ -14,6 +14,7 @@ import {
   RunnerDouble,
   ScriptedProvider,
 } from '@executer/core/test';
+import { firstPartyPlugins } from '@executer/executer';
 import { median, printTable, round, sample, summarise, writeResults } from './lib/measure.js';
 
 const answer = '```python\nimport math\nprint(math.factorial(10))\n```';
@@ -49,6 +50,29 @@ const allDoubles = (parts) => [
   }),
 ];
 
+/**
+ * The real Liquid prompt builder and, when registered, the real SAFE policy (static check), with
+ * the same instant provider, runner and in-memory history: what a user's run costs around the
+ * model and the process.
+ */
+const realPromptAndPolicy = (parts) => {
+  const real = firstPartyPlugins().filter((plugin) =>
+    ['@executer/prompt-liquid', '@executer/security'].includes(plugin.name),
+  );
+  const hasPolicy = real.some((plugin) => plugin.name === '@executer/security');
+  return [
+    ...real,
+    createTestPlugin({
+      providers: [parts.provider],
+      runners: [parts.runner],
+      policies: hasPolicy
+        ? []
+        : [new KeywordPolicyDouble('safe', ['subprocess']), new KeywordPolicyDouble('permissive')],
+      history: parts.history,
+    }),
+  ];
+};
+
 export async function bench({ quick = false } = {}) {
   const iterations = quick ? 200 : 2_000;
   const warmup = quick ? 20 : 200;
@@ -83,6 +107,13 @@ export async function bench({ quick = false } = {}) {
     { iterations, warmup },
   );
 
+  const realParts = doubles(count);
+  const real = await executerWith(realParts, realPromptAndPolicy);
+  const policyLabel = firstPartyPlugins().some((plugin) => plugin.name === '@executer/security')
+    ? 'real SAFE policy'
+    : 'policy double';
+  const runReal = await sample(() => real.run('Calculate the factorial of 10'), { iterations, warmup });
+
   const rows = summarise([
     { name: 'baseline', case: 'baseline: provider + runner doubles called directly', samples: baseline },
     {
@@ -93,6 +124,12 @@ export async function bench({ quick = false } = {}) {
       target: `overhead ≤ ${targetMs} ms`,
     },
     { name: 'run-no-save', case: 'executer.run, no save', samples: runUnsaved, baseline: 'baseline' },
+    {
+      name: 'run-real',
+      case: `executer.run, real Liquid prompts, ${policyLabel}, in-memory save`,
+      samples: runReal,
+      baseline: 'baseline',
+    },
   ]);
   const overheadMs = median(runSaved) - median(baseline);
   rows.push({
@@ -110,5 +147,6 @@ export async function bench({ quick = false } = {}) {
   console.log(`\nWrote ${file}`);
   await saved.dispose();
   await unsaved.dispose();
+  await real.dispose();
   return rows;
 }
