@@ -40,9 +40,9 @@ export function probeBubblewrap(): IsolationPlan {
 }
 
 /** Turns `execution.isolation` into a plan; "bubblewrap" throws when it is missing or broken. */
-export function resolveIsolation(setting: IsolationSetting, runnerName: string): IsolationPlan {
+export function resolveIsolation(setting: IsolationSetting, runnerName: string, probe: () => IsolationPlan = probeBubblewrap): IsolationPlan {
   if (setting === 'none') return { kind: 'none' };
-  const plan = probeBubblewrap();
+  const plan = probe();
   if (setting === 'bubblewrap' && plan.kind !== 'bubblewrap') {
     throw new RunnerUnavailableError(runnerName, 'execution.isolation is "bubblewrap" but bwrap is not installed or cannot create namespaces here.', {
       hint: 'Install bubblewrap (apt-get install bubblewrap), allow unprivileged user namespaces, or set execution.isolation to "auto" or "none".',
