@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolvePythonInterpreter, resolvePythonRuntimeSettings } from '@executer/python-runtime';
 import { ReplRunner, resolveReplRunnerSettings } from '@executer/runner-repl';
 import { SubprocessRunner } from '@executer/runner-subprocess';
-import { resolvePythonInterpreter, resolvePythonRuntimeSettings } from '@executer/python-runtime';
 import { printTable, sample, summarise, writeResults } from './lib/measure.js';
 
 const cases = {
@@ -42,10 +42,28 @@ export async function bench({ quick = false } = {}) {
   ];
   const runners = [
     ['subprocess', new SubprocessRunner(resolvePythonRuntimeSettings(undefined, { isolation: 'none' }))],
-    ['subprocess+bwrap', new SubprocessRunner(resolvePythonRuntimeSettings(undefined, { isolation: 'auto' }))],
-    ['exec (inline)', new ReplRunner(resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'none', poolSize: 1 }))],
-    ['exec (inline)+bwrap', new ReplRunner(resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'auto', poolSize: 1 }))],
-    ['exec (fork)', new ReplRunner(resolveReplRunnerSettings(undefined, { strategy: 'fork', isolation: 'none', poolSize: 1 }))],
+    [
+      'subprocess+bwrap',
+      new SubprocessRunner(resolvePythonRuntimeSettings(undefined, { isolation: 'auto' })),
+    ],
+    [
+      'exec (inline)',
+      new ReplRunner(
+        resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'none', poolSize: 1 }),
+      ),
+    ],
+    [
+      'exec (inline)+bwrap',
+      new ReplRunner(
+        resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'auto', poolSize: 1 }),
+      ),
+    ],
+    [
+      'exec (fork)',
+      new ReplRunner(
+        resolveReplRunnerSettings(undefined, { strategy: 'fork', isolation: 'none', poolSize: 1 }),
+      ),
+    ],
   ];
   const entries = [];
   try {
@@ -59,27 +77,39 @@ export async function bench({ quick = false } = {}) {
       const rounds = 5;
       for (let round = 0; round < rounds; round++) {
         const options = { iterations: Math.ceil(iterations[caseName] / rounds), warmup: round === 0 ? 3 : 1 };
-        for (const [name, python] of baselines) samples.get(`${name}/${caseName}`).push(...(await sample(() => spawnBaseline(python, file), options)));
-        for (const [name, runner] of runners) samples.get(`${name}/${caseName}`).push(...(await sample(() => runOrThrow(runner, code), options)));
+        for (const [name, python] of baselines)
+          samples
+            .get(`${name}/${caseName}`)
+            .push(...(await sample(() => spawnBaseline(python, file), options)));
+        for (const [name, runner] of runners)
+          samples.get(`${name}/${caseName}`).push(...(await sample(() => runOrThrow(runner, code), options)));
       }
       for (const name of names) {
         const key = `${name}/${caseName}`;
         const label = name === 'baseline' ? `baseline (spawn ${pythonPath} -I)` : name;
-        entries.push({ name: key, case: caseName, labels: { runner: label }, samples: samples.get(key), ...(key === baseline ? {} : { baseline }) });
+        entries.push({
+          name: key,
+          case: caseName,
+          labels: { runner: label },
+          samples: samples.get(key),
+          ...(key === baseline ? {} : { baseline }),
+        });
       }
     }
   } finally {
     for (const [, runner] of runners) await runner.dispose();
     await rm(folder, { recursive: true, force: true });
   }
-  const rows = summarise(entries).map(({ runner, case: caseName, median_ms, p95_ms, runs, ratio_to_baseline }) => ({
-    runner,
-    case: caseName,
-    median_ms,
-    p95_ms,
-    runs,
-    ratio_to_baseline,
-  }));
+  const rows = summarise(entries).map(
+    ({ runner, case: caseName, median_ms, p95_ms, runs, ratio_to_baseline }) => ({
+      runner,
+      case: caseName,
+      median_ms,
+      p95_ms,
+      runs,
+      ratio_to_baseline,
+    }),
+  );
   printTable('Python runners: per-run latency (ms)', rows);
   const subprocessPrint = rows.find((row) => row.runner === 'subprocess' && row.case === 'print(1)');
   const execPrint = rows.find((row) => row.runner === 'exec (inline)' && row.case === 'print(1)');

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildChildEnvironment } from './build-child-environment.js';
 
 describe('buildChildEnvironment', () => {
-  const host = { PATH: '/usr/bin', HOME: '/home/me', LANG: 'C.UTF-8', OPENAI_API_KEY: 'sk-secret', MY_SETTING: 'on', TZ: undefined };
+  const host = {
+    PATH: '/usr/bin',
+    HOME: '/home/me',
+    LANG: 'C.UTF-8',
+    OPENAI_API_KEY: 'sk-secret',
+    MY_SETTING: 'on',
+    TZ: undefined,
+  };
 
   it('passes only the base allowlist', () => {
     expect(buildChildEnvironment([], host)).toEqual({ PATH: '/usr/bin', HOME: '/home/me', LANG: 'C.UTF-8' });

@@ -18,7 +18,11 @@ export interface RunEnding {
 }
 
 export function refusalToViolation(refusal: GuardRefusal): Violation {
-  const violation: Violation = { rule: String(refusal.rule), message: String(refusal.message), source: 'runtime' };
+  const violation: Violation = {
+    rule: String(refusal.rule),
+    message: String(refusal.message),
+    source: 'runtime',
+  };
   if (typeof refusal.line === 'number') violation.line = refusal.line;
   return violation;
 }
@@ -28,7 +32,8 @@ export function buildRunOutcome(ending: RunEnding): RunOutcome {
   const { result } = ending;
   const violations = (result?.refusals ?? []).map(refusalToViolation);
   const limit: ResourceLimit | undefined =
-    ending.limit ?? (ending.stdout.truncated || ending.stderr.truncated ? 'output' : (result?.limit ?? undefined));
+    ending.limit ??
+    (ending.stdout.truncated || ending.stderr.truncated ? 'output' : (result?.limit ?? undefined));
   let status: RunStatus;
   if (ending.status === 'timeout' || ending.status === 'aborted') status = ending.status;
   else if (violations.length > 0) status = 'refused';
@@ -53,7 +58,8 @@ export function buildRunOutcome(ending: RunEnding): RunOutcome {
   } else if (result === undefined && ending.guarded && status === 'error' && ending.exitCode === 0) {
     outcome.exception = {
       type: 'HarnessNoReport',
-      message: 'the code ended the interpreter before the harness could report (os._exit?); a guarded run must end normally',
+      message:
+        'the code ended the interpreter before the harness could report (os._exit?); a guarded run must end normally',
       traceback: '',
     };
   }

@@ -5,11 +5,16 @@ import { HarnessProtocolError } from './harness-protocol-error.js';
 
 describe('FrameDecoder', () => {
   it('reassembles frames whatever the chunking', () => {
-    const stream = Buffer.concat([encodeJsonFrame({ type: 'ready' }), encodeFrame(FrameKind.stdout, Buffer.from([0xff, 0x00])), encodeFrame(FrameKind.stderr, Buffer.alloc(0))]);
+    const stream = Buffer.concat([
+      encodeJsonFrame({ type: 'ready' }),
+      encodeFrame(FrameKind.stdout, Buffer.from([0xff, 0x00])),
+      encodeFrame(FrameKind.stderr, Buffer.alloc(0)),
+    ]);
     for (const size of [1, 2, 3, 7, stream.byteLength]) {
       const decoder = new FrameDecoder();
       const frames = [];
-      for (let offset = 0; offset < stream.byteLength; offset += size) frames.push(...decoder.push(stream.subarray(offset, offset + size)));
+      for (let offset = 0; offset < stream.byteLength; offset += size)
+        frames.push(...decoder.push(stream.subarray(offset, offset + size)));
       expect(frames.map((frame) => frame.kind)).toEqual([FrameKind.json, FrameKind.stdout, FrameKind.stderr]);
       expect(JSON.parse(frames[0]?.payload.toString('utf8') ?? '')).toEqual({ type: 'ready' });
       expect([...(frames[1]?.payload ?? [])]).toEqual([0xff, 0x00]);

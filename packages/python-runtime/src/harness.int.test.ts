@@ -11,7 +11,11 @@ const children: ChildProcess[] = [];
 
 /** A raw serve-mode harness, driven frame by frame as the Docker runner would over an attach stream. */
 function startHarness(strategy: 'fork' | 'inline') {
-  const child = spawn('python3', ['-I', '-B', '-u', harnessPath, 'serve', String(512 * 1024 * 1024), strategy], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    'python3',
+    ['-I', '-B', '-u', harnessPath, 'serve', String(512 * 1024 * 1024), strategy],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   children.push(child);
   const decoder = new FrameDecoder();
   const frames: Frame[] = [];
@@ -32,16 +36,21 @@ function startHarness(strategy: 'fork' | 'inline') {
   let id = 0;
   const run = async (code: string, extra: Partial<HarnessRunRequest> = {}) => {
     frames.length = 0;
-    child.stdin.write(encodeJsonFrame({ type: 'run', id: ++id, code, timeoutMs: 10_000, guard: null, ...extra }));
+    child.stdin.write(
+      encodeJsonFrame({ type: 'run', id: ++id, code, timeoutMs: 10_000, guard: null, ...extra }),
+    );
     const result = (await nextJson()) as unknown as HarnessResult;
     const text = (kind: number) =>
-      Buffer.concat(frames.filter((frame) => frame.kind === kind).map((frame) => frame.payload)).toString('utf8');
+      Buffer.concat(frames.filter((frame) => frame.kind === kind).map((frame) => frame.payload)).toString(
+        'utf8',
+      );
     return { result, stdout: text(FrameKind.stdout), stderr: text(FrameKind.stderr) };
   };
   return { child, nextJson, run };
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
@@ -51,7 +60,9 @@ describe.each(['fork', 'inline'] as const)('harness serve mode (%s)', (strategy)
   it('announces itself, then keeps the code output off the protocol, even raw fd writes', async () => {
     const harness = startHarness(strategy);
     expect(await harness.nextJson()).toMatchObject({ type: 'ready', strategy });
-    const { result, stdout, stderr } = await harness.run('import os, sys\nprint("printed")\nos.write(1, b"raw out\\n")\nos.write(2, b"raw err\\n")\nsys.stdout.write("J\\x00\\x00\\x00\\x05junk\\n")');
+    const { result, stdout, stderr } = await harness.run(
+      'import os, sys\nprint("printed")\nos.write(1, b"raw out\\n")\nos.write(2, b"raw err\\n")\nsys.stdout.write("J\\x00\\x00\\x00\\x05junk\\n")',
+    );
     expect(result).toMatchObject({ type: 'result', status: 'success', exitCode: 0, refusals: [] });
     expect(stdout).toBe('printed\nraw out\nJ\u0000\u0000\u0000\u0005junk\n');
     expect(stderr).toBe('raw err\n');
@@ -89,7 +100,9 @@ describe('harness serve mode, fork strategy', () => {
     await harness.nextJson();
     await harness.run('import json\njson.leaked = True');
     expect((await harness.run('import json\nprint(hasattr(json, "leaked"))')).stdout).toBe('False\n');
-    const slow = await harness.run('import time\nprint("going", flush=True)\ntime.sleep(30)', { timeoutMs: 500 });
+    const slow = await harness.run('import time\nprint("going", flush=True)\ntime.sleep(30)', {
+      timeoutMs: 500,
+    });
     expect(slow.result.status).toBe('timeout');
     expect(slow.stdout).toBe('going\n');
     expect((await harness.run('print("alive")')).stdout).toBe('alive\n');

@@ -27,14 +27,19 @@ export const defaultPythonRuntimeSettings = {
   outputLimitBytes: 1_048_576,
 } as const;
 
-export function resolvePythonRuntimeSettings(config: Partial<ExecuterConfig> | undefined, options: PythonRuntimeOptions = {}): PythonRuntimeSettings {
+export function resolvePythonRuntimeSettings(
+  config: Partial<ExecuterConfig> | undefined,
+  options: PythonRuntimeOptions = {},
+): PythonRuntimeSettings {
   return {
     python: options.python ?? config?.python ?? defaultPythonRuntimeSettings.python,
     workingDirectory: options.workingDirectory ?? config?.workingDirectory ?? process.cwd(),
     envAllowlist: options.envAllowlist ?? config?.envAllowlist ?? defaultPythonRuntimeSettings.envAllowlist,
     isolation: options.isolation ?? config?.isolation ?? defaultPythonRuntimeSettings.isolation,
-    memoryLimitMb: options.memoryLimitMb ?? config?.memoryLimitMb ?? defaultPythonRuntimeSettings.memoryLimitMb,
-    outputLimitBytes: options.outputLimitBytes ?? config?.outputLimitBytes ?? defaultPythonRuntimeSettings.outputLimitBytes,
+    memoryLimitMb:
+      options.memoryLimitMb ?? config?.memoryLimitMb ?? defaultPythonRuntimeSettings.memoryLimitMb,
+    outputLimitBytes:
+      options.outputLimitBytes ?? config?.outputLimitBytes ?? defaultPythonRuntimeSettings.outputLimitBytes,
     hostEnvironment: options.hostEnvironment ?? process.env,
   };
 }

@@ -18,26 +18,46 @@ describe('resolveIsolation', () => {
 
   it('"bubblewrap" fails clearly when bwrap is missing or broken', () => {
     expect(() => resolveIsolation('bubblewrap', 'subprocess', missing)).toThrow(RunnerUnavailableError);
-    expect(() => resolveIsolation('bubblewrap', 'subprocess', missing)).toThrow(/execution\.isolation is "bubblewrap"/);
+    expect(() => resolveIsolation('bubblewrap', 'subprocess', missing)).toThrow(
+      /execution\.isolation is "bubblewrap"/,
+    );
   });
 });
 
 describe('wrapCommand', () => {
   it('leaves the command alone without isolation', () => {
-    expect(wrapCommand({ kind: 'none' }, 'python3', ['-I'], { workingDirectory: '/work' })).toEqual({ file: 'python3', args: ['-I'] });
+    expect(wrapCommand({ kind: 'none' }, 'python3', ['-I'], { workingDirectory: '/work' })).toEqual({
+      file: 'python3',
+      args: ['-I'],
+    });
   });
 
   it('runs under bubblewrap with no network, a read-only root, a private /tmp, and death with the parent', () => {
-    const command = wrapCommand({ kind: 'bubblewrap', bwrapPath: '/usr/bin/bwrap' }, '/usr/bin/python3', ['-I', 'x.py'], {
-      workingDirectory: '/tmp/project',
-    });
+    const command = wrapCommand(
+      { kind: 'bubblewrap', bwrapPath: '/usr/bin/bwrap' },
+      '/usr/bin/python3',
+      ['-I', 'x.py'],
+      {
+        workingDirectory: '/tmp/project',
+      },
+    );
     expect(command.file).toBe('/usr/bin/bwrap');
     const text = command.args.join(' ');
-    for (const flag of ['--ro-bind / /', '--tmpfs /tmp', '--unshare-net', '--unshare-pid', '--die-with-parent', '--dev /dev', '--proc /proc']) {
+    for (const flag of [
+      '--ro-bind / /',
+      '--tmpfs /tmp',
+      '--unshare-net',
+      '--unshare-pid',
+      '--die-with-parent',
+      '--dev /dev',
+      '--proc /proc',
+    ]) {
       expect(text).toContain(flag);
     }
     // A working directory under /tmp stays visible (read-only) over the private /tmp.
-    expect(text.indexOf('--ro-bind-try /tmp/project /tmp/project')).toBeGreaterThan(text.indexOf('--tmpfs /tmp'));
+    expect(text.indexOf('--ro-bind-try /tmp/project /tmp/project')).toBeGreaterThan(
+      text.indexOf('--tmpfs /tmp'),
+    );
     expect(command.args.slice(-4)).toEqual(['--', '/usr/bin/python3', '-I', 'x.py']);
     expect(bubblewrapArguments({ workingDirectory: '/srv' })).toContain('--chdir');
   });

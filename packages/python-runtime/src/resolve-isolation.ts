@@ -34,19 +34,30 @@ export function probeBubblewrap(): IsolationPlan {
     probed = { kind: 'none' };
     return probed;
   }
-  const result = spawnSync(bwrapPath, [...bubblewrapArguments({ workingDirectory: '/' }), '--', 'true'], { timeout: 10_000, stdio: 'ignore' });
+  const result = spawnSync(bwrapPath, [...bubblewrapArguments({ workingDirectory: '/' }), '--', 'true'], {
+    timeout: 10_000,
+    stdio: 'ignore',
+  });
   probed = result.status === 0 ? { kind: 'bubblewrap', bwrapPath } : { kind: 'none' };
   return probed;
 }
 
 /** Turns `execution.isolation` into a plan; "bubblewrap" throws when it is missing or broken. */
-export function resolveIsolation(setting: IsolationSetting, runnerName: string, probe: () => IsolationPlan = probeBubblewrap): IsolationPlan {
+export function resolveIsolation(
+  setting: IsolationSetting,
+  runnerName: string,
+  probe: () => IsolationPlan = probeBubblewrap,
+): IsolationPlan {
   if (setting === 'none') return { kind: 'none' };
   const plan = probe();
   if (setting === 'bubblewrap' && plan.kind !== 'bubblewrap') {
-    throw new RunnerUnavailableError(runnerName, 'execution.isolation is "bubblewrap" but bwrap is not installed or cannot create namespaces here.', {
-      hint: 'Install bubblewrap (apt-get install bubblewrap), allow unprivileged user namespaces, or set execution.isolation to "auto" or "none".',
-    });
+    throw new RunnerUnavailableError(
+      runnerName,
+      'execution.isolation is "bubblewrap" but bwrap is not installed or cannot create namespaces here.',
+      {
+        hint: 'Install bubblewrap (apt-get install bubblewrap), allow unprivileged user namespaces, or set execution.isolation to "auto" or "none".',
+      },
+    );
   }
   return plan;
 }

@@ -13,7 +13,9 @@ describe('resolvePythonInterpreter', () => {
   });
 
   it('names the executable and the config key when the interpreter is missing', async () => {
-    const error = await resolvePythonInterpreter('python-that-does-not-exist-3', 'subprocess').catch((caught: unknown) => caught);
+    const error = await resolvePythonInterpreter('python-that-does-not-exist-3', 'subprocess').catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(RunnerUnavailableError);
     expect((error as Error).message).toContain('"python-that-does-not-exist-3"');
     expect((error as Error).message).toContain('execution.python');

@@ -38,7 +38,12 @@ export function bubblewrapArguments(paths: SandboxPaths): string[] {
 }
 
 /** The command that runs `file args` under the plan. */
-export function wrapCommand(plan: IsolationPlan, file: string, args: readonly string[], paths: SandboxPaths): { file: string; args: string[] } {
+export function wrapCommand(
+  plan: IsolationPlan,
+  file: string,
+  args: readonly string[],
+  paths: SandboxPaths,
+): { file: string; args: string[] } {
   if (plan.kind === 'none') return { file, args: [...args] };
   return { file: plan.bwrapPath, args: [...bubblewrapArguments(paths), '--', file, ...args] };
 }

@@ -20,7 +20,11 @@ describe('createReplRunnerModule', () => {
     container.load(createReplRunnerModule({ strategy: 'fork' }));
     const runner = container.get(Runner, { name: 'exec' }) as ReplRunner;
     expect(runner).toBeInstanceOf(ReplRunner);
-    expect(runner.capabilities).toMatchObject({ languages: ['python'], isolation: 'process', enforcesGuard: true });
+    expect(runner.capabilities).toMatchObject({
+      languages: ['python'],
+      isolation: 'process',
+      enforcesGuard: true,
+    });
     expect(runner.settings).toMatchObject({ poolSize: 3, strategy: 'fork', memoryLimitMb: 64 });
     expect(runner.workers).toHaveLength(0);
   });

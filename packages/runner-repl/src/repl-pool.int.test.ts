@@ -7,17 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { ReplRunner } from './repl-runner.js';
 import { resolveReplRunnerSettings } from './repl-runner-settings.js';
 
-const job = (code: string, timeoutMs = 10_000): RunJob => ({ code, language: 'python', timeoutMs, guard: null });
+const job = (code: string, timeoutMs = 10_000): RunJob => ({
+  code,
+  language: 'python',
+  timeoutMs,
+  guard: null,
+});
 const workerPids = (runner: ReplRunner) => runner.workers.map((worker) => worker.pid);
 async function gone(pids: Array<number | undefined>): Promise<boolean> {
   const deadline = Date.now() + 5000;
-  const alive = () => pids.some((pid) => pid !== undefined && listDescendants().some((entry) => entry.pid === pid));
+  const alive = () =>
+    pids.some((pid) => pid !== undefined && listDescendants().some((entry) => entry.pid === pid));
   while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   return !alive();
 }
 
 describe.each(['inline', 'fork'] as const)('exec runner pool (%s)', (strategy) => {
-  const create = () => new ReplRunner(resolveReplRunnerSettings(undefined, { strategy, isolation: 'none', poolSize: 2 }));
+  const create = () =>
+    new ReplRunner(resolveReplRunnerSettings(undefined, { strategy, isolation: 'none', poolSize: 2 }));
 
   it('warms every worker on first use and reuses them', async () => {
     const runner = create();
@@ -34,10 +41,14 @@ describe.each(['inline', 'fork'] as const)('exec runner pool (%s)', (strategy) =
   it('replaces a worker that crashed, and the pool stays healthy', async () => {
     const runner = create();
     await runner.warm();
-    const crashed = await runner.run(job('import os, signal\nprint("bye", flush=True)\nos.kill(os.getpid(), signal.SIGKILL)'));
+    const crashed = await runner.run(
+      job('import os, signal\nprint("bye", flush=True)\nos.kill(os.getpid(), signal.SIGKILL)'),
+    );
     expect(crashed.status).toBe('error');
     expect(crashed.stdout).toBe('bye\n');
-    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, index) => runner.run(job(`print(${index})`))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => runner.run(job(`print(${index})`))),
+    );
     expect(outcomes.map((outcome) => outcome.stdout)).toEqual(['0\n', '1\n', '2\n', '3\n', '4\n', '5\n']);
     expect(runner.workers.filter((worker) => worker.alive)).toHaveLength(2);
     await runner.dispose();
@@ -65,10 +76,13 @@ describe.each(['inline', 'fork'] as const)('exec runner pool (%s)', (strategy) =
 
 describe('exec runner pool, inline strategy', () => {
   it('kills and replaces a worker whose protocol channel the code corrupts', async () => {
-    const runner = new ReplRunner(resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'none', poolSize: 1 }));
+    const runner = new ReplRunner(
+      resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'none', poolSize: 1 }),
+    );
     await runner.warm();
     // The code finds the harness's protocol fd (a dup of the original stdout) and writes garbage.
-    const code = 'import os\nfor fd in range(3, 12):\n    try:\n        os.write(fd, b"garbage!" * 8)\n    except OSError:\n        pass\nimport time\ntime.sleep(2)';
+    const code =
+      'import os\nfor fd in range(3, 12):\n    try:\n        os.write(fd, b"garbage!" * 8)\n    except OSError:\n        pass\nimport time\ntime.sleep(2)';
     const outcome = await runner.run(job(code));
     expect(outcome.status).toBe('error');
     expect(outcome.exception?.message ?? '').toMatch(/protocol error|worker/);
@@ -78,18 +92,27 @@ describe('exec runner pool, inline strategy', () => {
 });
 
 describe('no worker outlives the host', () => {
-  it.each(['inline', 'fork'] as const)('workers exit when the host dies without dispose() (%s)', async (strategy) => {
-    const script = fileURLToPath(new URL('./test-fixtures/host-that-dies.mjs', import.meta.url));
-    // The host SIGKILLs itself, so execFile rejects; its stdout is on the error.
-    const ended: { stdout?: string; signal?: string } = await promisify(execFile)(process.execPath, [script, strategy], { timeout: 30_000 }).catch(
-      (error: { stdout?: string; signal?: string }) => error,
-    );
-    expect(ended.signal).toBe('SIGKILL');
-    const pids = JSON.parse(ended.stdout?.trim().split('\n').at(-1) ?? '[]') as number[];
-    expect(pids).toHaveLength(2);
-    const running = () => pids.filter((pid) => listProcesses().some((entry) => entry.pid === pid && entry.commandLine.includes('harness.py')));
-    const deadline = Date.now() + 5000;
-    while (running().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(running()).toEqual([]);
-  });
+  it.each(['inline', 'fork'] as const)(
+    'workers exit when the host dies without dispose() (%s)',
+    async (strategy) => {
+      const script = fileURLToPath(new URL('./test-fixtures/host-that-dies.mjs', import.meta.url));
+      // The host SIGKILLs itself, so execFile rejects; its stdout is on the error.
+      const ended: { stdout?: string; signal?: string } = await promisify(execFile)(
+        process.execPath,
+        [script, strategy],
+        { timeout: 30_000 },
+      ).catch((error: { stdout?: string; signal?: string }) => error);
+      expect(ended.signal).toBe('SIGKILL');
+      const pids = JSON.parse(ended.stdout?.trim().split('\n').at(-1) ?? '[]') as number[];
+      expect(pids).toHaveLength(2);
+      const running = () =>
+        pids.filter((pid) =>
+          listProcesses().some((entry) => entry.pid === pid && entry.commandLine.includes('harness.py')),
+        );
+      const deadline = Date.now() + 5000;
+      while (running().length > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(running()).toEqual([]);
+    },
+  );
 });

@@ -9,10 +9,17 @@ export interface ReplRunnerSettings extends PythonRuntimeSettings {
 }
 
 /** Options > `runners.exec` in config > ExecuterConfig > defaults. */
-export function resolveReplRunnerSettings(config: Partial<ExecuterConfig> | undefined, options: ReplRunnerOptions = {}): ReplRunnerSettings {
+export function resolveReplRunnerSettings(
+  config: Partial<ExecuterConfig> | undefined,
+  options: ReplRunnerOptions = {},
+): ReplRunnerSettings {
   const section = config?.runners?.exec ?? {};
-  const configuredSize = typeof section.pool_size === 'number' && section.pool_size >= 1 ? Math.floor(section.pool_size) : undefined;
-  const configuredStrategy = section.strategy === 'fork' || section.strategy === 'inline' ? section.strategy : undefined;
+  const configuredSize =
+    typeof section.pool_size === 'number' && section.pool_size >= 1
+      ? Math.floor(section.pool_size)
+      : undefined;
+  const configuredStrategy =
+    section.strategy === 'fork' || section.strategy === 'inline' ? section.strategy : undefined;
   return {
     ...resolvePythonRuntimeSettings(config, options),
     poolSize: options.poolSize ?? configuredSize ?? availableParallelism(),

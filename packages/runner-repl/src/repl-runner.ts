@@ -69,14 +69,24 @@ export class ReplRunner implements Runner {
   }
 
   async run(job: RunJob, options: RunOptions = {}): Promise<RunOutcome> {
-    if (job.language !== 'python') throw new RunnerUnavailableError(this.name, `runs Python only, not ${job.language}.`);
+    if (job.language !== 'python')
+      throw new RunnerUnavailableError(this.name, `runs Python only, not ${job.language}.`);
     await this.#ensureInterpreter();
     const started = performance.now();
     const outputLimit = job.limits?.outputBytes ?? this.settings.outputLimitBytes;
     const stdout = new CappedOutput(outputLimit, options.onStdout);
     const stderr = new CappedOutput(outputLimit, options.onStderr);
     const guarded = job.guard !== null;
-    if (options.signal?.aborted) return buildRunOutcome({ status: 'aborted', exitCode: null, result: undefined, stdout, stderr, durationMs: 0, guarded });
+    if (options.signal?.aborted)
+      return buildRunOutcome({
+        status: 'aborted',
+        exitCode: null,
+        result: undefined,
+        stdout,
+        stderr,
+        durationMs: 0,
+        guarded,
+      });
     const guard = job.guard ? { modulePath: job.guard.modulePath, settings: job.guard.settings } : null;
     const worker = await this.#pool.acquire(guard ? JSON.stringify(guard) : null);
     const inline = this.settings.strategy === 'inline';
@@ -130,9 +140,18 @@ export class ReplRunner implements Runner {
       if (workerEnding.kind === 'result') {
         result = workerEnding.result;
       } else if (ending === undefined && limit === undefined) {
-        result = { type: 'result', exitCode: null, durationMs: 0, exception: null, refusals: [], limit: null, died: `the Python worker ${workerEnding.reason}` };
+        result = {
+          type: 'result',
+          exitCode: null,
+          durationMs: 0,
+          exception: null,
+          refusals: [],
+          limit: null,
+          died: `the Python worker ${workerEnding.reason}`,
+        };
       }
-      const harnessStatus = result?.status === 'timeout' || result?.status === 'aborted' ? result.status : undefined;
+      const harnessStatus =
+        result?.status === 'timeout' || result?.status === 'aborted' ? result.status : undefined;
       const status = ending ?? harnessStatus;
       if (inline && result?.limit) this.#pool.retire(worker);
       return buildRunOutcome({
@@ -141,7 +160,10 @@ export class ReplRunner implements Runner {
         result,
         stdout,
         stderr,
-        durationMs: workerEnding.kind === 'result' && !status ? performance.now() - runStarted : performance.now() - started,
+        durationMs:
+          workerEnding.kind === 'result' && !status
+            ? performance.now() - runStarted
+            : performance.now() - started,
         ...(limit ? { limit } : {}),
         guarded,
       });
@@ -174,7 +196,15 @@ export class ReplRunner implements Runner {
     const command = wrapCommand(
       this.#isolation,
       interpreter.path,
-      ['-I', '-B', '-u', harnessPath, 'serve', String(this.settings.memoryLimitMb * mebibyte), this.settings.strategy],
+      [
+        '-I',
+        '-B',
+        '-u',
+        harnessPath,
+        'serve',
+        String(this.settings.memoryLimitMb * mebibyte),
+        this.settings.strategy,
+      ],
       { workingDirectory: this.settings.workingDirectory, readOnlyPaths: [dirname(harnessPath)] },
     );
     return new PythonWorker({ ...command, cwd: this.settings.workingDirectory, env: this.#environment });

@@ -67,7 +67,10 @@ export class WorkerPool {
     this.#disposed = true;
     const waiters = this.#waiters;
     this.#waiters = [];
-    for (const waiter of waiters) waiter.reject(new RunnerUnavailableError('exec', 'the runner was disposed while the job waited for a worker.'));
+    for (const waiter of waiters)
+      waiter.reject(
+        new RunnerUnavailableError('exec', 'the runner was disposed while the job waited for a worker.'),
+      );
     for (const worker of this.#workers) worker.kill();
     this.#workers = [];
     this.#busy.clear();
@@ -91,7 +94,8 @@ export class WorkerPool {
     this.#workers = this.#workers.filter((worker) => worker.alive || this.#busy.has(worker));
     const idle = this.#workers.filter((worker) => !this.#busy.has(worker));
     let chosen = this.#keyed
-      ? (idle.find((worker) => worker.guardKey === key) ?? idle.find((worker) => worker.guardKey === undefined))
+      ? (idle.find((worker) => worker.guardKey === key) ??
+        idle.find((worker) => worker.guardKey === undefined))
       : idle[0];
     if (!chosen && this.#workers.length < this.size) {
       chosen = this.#spawn();

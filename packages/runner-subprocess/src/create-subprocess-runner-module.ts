@@ -7,6 +7,10 @@ import type { SubprocessRunnerOptions } from './subprocess-runner-options.js';
 /** Binds the runner named "subprocess" (execution.mode), built on first use from ExecuterConfig + options. */
 export function createSubprocessRunnerModule(options: SubprocessRunnerOptions = {}): ContainerModule {
   return new ContainerModule((load) => {
-    bindRunner(load, 'subprocess', (config) => new SubprocessRunner(resolvePythonRuntimeSettings(config, options)));
+    bindRunner(
+      load,
+      'subprocess',
+      (config) => new SubprocessRunner(resolvePythonRuntimeSettings(config, options)),
+    );
   });
 }

@@ -39,7 +39,8 @@ describe('subprocess runner isolation', () => {
 
   const create = (isolation: 'bubblewrap' | 'none') =>
     new SubprocessRunner(resolvePythonRuntimeSettings(undefined, { isolation, workingDirectory: folder }));
-  const connect = () => `import socket\nsocket.create_connection(("127.0.0.1", ${port}), timeout=3).close()\nprint("connected")`;
+  const connect = () =>
+    `import socket\nsocket.create_connection(("127.0.0.1", ${port}), timeout=3).close()\nprint("connected")`;
 
   it('reports namespace isolation only when bubblewrap is used', () => {
     expect(create('bubblewrap').capabilities.isolation).toBe('namespace');

@@ -1,5 +1,13 @@
 import { dirname } from 'node:path';
-import { type RunJob, type Runner, type RunnerCapabilities, RunnerUnavailableError, type RunOptions, type RunOutcome, type RunStatus } from '@executer/core';
+import {
+  type RunJob,
+  type Runner,
+  type RunnerCapabilities,
+  RunnerUnavailableError,
+  type RunOptions,
+  type RunOutcome,
+  type RunStatus,
+} from '@executer/core';
 import {
   buildChildEnvironment,
   buildRunOutcome,
@@ -57,10 +65,24 @@ export class SubprocessRunner implements Runner {
     });
     const interpreter = await this.#interpreter;
     const started = performance.now();
-    const stdout = new CappedOutput(job.limits?.outputBytes ?? this.settings.outputLimitBytes, options.onStdout);
-    const stderr = new CappedOutput(job.limits?.outputBytes ?? this.settings.outputLimitBytes, options.onStderr);
+    const stdout = new CappedOutput(
+      job.limits?.outputBytes ?? this.settings.outputLimitBytes,
+      options.onStdout,
+    );
+    const stderr = new CappedOutput(
+      job.limits?.outputBytes ?? this.settings.outputLimitBytes,
+      options.onStderr,
+    );
     if (options.signal?.aborted) {
-      return buildRunOutcome({ status: 'aborted', exitCode: null, result: undefined, stdout, stderr, durationMs: 0, guarded: job.guard !== null });
+      return buildRunOutcome({
+        status: 'aborted',
+        exitCode: null,
+        result: undefined,
+        stdout,
+        stderr,
+        durationMs: 0,
+        guarded: job.guard !== null,
+      });
     }
     const memoryBytes = job.limits?.memoryBytes ?? this.settings.memoryLimitMb * mebibyte;
     const guard = job.guard ? { modulePath: job.guard.modulePath, settings: job.guard.settings } : null;
@@ -69,7 +91,10 @@ export class SubprocessRunner implements Runner {
       this.#isolation,
       interpreter.path,
       ['-I', '-B', '-u', harnessPath, 'once', String(memoryBytes), guard ? '1' : '0'],
-      { workingDirectory: this.settings.workingDirectory, readOnlyPaths: guard ? [dirname(guard.modulePath)] : [] },
+      {
+        workingDirectory: this.settings.workingDirectory,
+        readOnlyPaths: guard ? [dirname(guard.modulePath)] : [],
+      },
     );
     const child = execa(command.file, command.args, {
       cwd: this.settings.workingDirectory,
@@ -110,7 +135,8 @@ export class SubprocessRunner implements Runner {
     child.stdio[3]?.on('data', (chunk: Buffer) => {
       try {
         for (const frame of decoder.push(chunk)) {
-          if (frame.kind === FrameKind.json) result = JSON.parse(frame.payload.toString('utf8')) as HarnessResult;
+          if (frame.kind === FrameKind.json)
+            result = JSON.parse(frame.payload.toString('utf8')) as HarnessResult;
         }
       } catch {
         result = undefined;

@@ -36,7 +36,13 @@ export function describeRunnerConformance(
   const seen = new Map<string, ProcessEntry>();
   let runner: Runner;
 
-  const job = (code: string, overrides: Partial<RunJob> = {}): RunJob => ({ code, language: 'python', timeoutMs, guard: null, ...overrides });
+  const job = (code: string, overrides: Partial<RunJob> = {}): RunJob => ({
+    code,
+    language: 'python',
+    timeoutMs,
+    guard: null,
+    ...overrides,
+  });
   const track = () => {
     if (!hostDescendants) return;
     for (const entry of listDescendants()) {
@@ -79,14 +85,17 @@ export function describeRunnerConformance(
 
     it('captures stdout and stderr, streams them, and returns them whole', async () => {
       const streamed = { stdout: '', stderr: '' };
-      const outcome = await runner.run(job('import sys\nprint("to out")\nprint("to err", file=sys.stderr)\nprint("more out")'), {
-        onStdout: (chunk) => {
-          streamed.stdout += chunk;
+      const outcome = await runner.run(
+        job('import sys\nprint("to out")\nprint("to err", file=sys.stderr)\nprint("more out")'),
+        {
+          onStdout: (chunk) => {
+            streamed.stdout += chunk;
+          },
+          onStderr: (chunk) => {
+            streamed.stderr += chunk;
+          },
         },
-        onStderr: (chunk) => {
-          streamed.stderr += chunk;
-        },
-      });
+      );
       expect(outcome.status).toBe('success');
       expect(outcome.exitCode).toBe(0);
       expect(outcome.stdout).toBe('to out\nmore out\n');
@@ -99,11 +108,14 @@ export function describeRunnerConformance(
     it('streams output while the code still runs', async () => {
       let firstChunkAt = 0;
       const started = Date.now();
-      const outcome = await runner.run(job('import time\nprint("early", flush=True)\ntime.sleep(1.5)\nprint("late")'), {
-        onStdout: () => {
-          firstChunkAt ||= Date.now();
+      const outcome = await runner.run(
+        job('import time\nprint("early", flush=True)\ntime.sleep(1.5)\nprint("late")'),
+        {
+          onStdout: () => {
+            firstChunkAt ||= Date.now();
+          },
         },
-      });
+      );
       expect(outcome.stdout).toBe('early\nlate\n');
       expect(firstChunkAt - started).toBeLessThan(1400);
     });
@@ -119,7 +131,9 @@ export function describeRunnerConformance(
     });
 
     it('reports an exception with its type, message and the line in the user code', async () => {
-      const outcome = await runner.run(job('def divide(a, b):\n    return a / b\n\nprint("before")\ndivide(1, 0)\n'));
+      const outcome = await runner.run(
+        job('def divide(a, b):\n    return a / b\n\nprint("before")\ndivide(1, 0)\n'),
+      );
       expect(outcome.status).toBe('error');
       expect(outcome.exitCode).not.toBe(0);
       expect(outcome.stdout).toBe('before\n');
@@ -149,7 +163,9 @@ export function describeRunnerConformance(
 
     it('keeps Unicode intact', async () => {
       const text = 'héllo wörld — 世界 🎉 Ωmega';
-      const outcome = await runner.run(job(`print(${JSON.stringify(text)})\nimport sys\nprint("ñ", file=sys.stderr)`));
+      const outcome = await runner.run(
+        job(`print(${JSON.stringify(text)})\nimport sys\nprint("ñ", file=sys.stderr)`),
+      );
       expect(outcome.status).toBe('success');
       expect(outcome.stdout).toBe(`${text}\n`);
       expect(outcome.stderr).toBe('ñ\n');
@@ -157,7 +173,9 @@ export function describeRunnerConformance(
 
     it('survives bytes that are not UTF-8, even split across chunks', async () => {
       const outcome = await runner.run(
-        job('import sys\nsys.stdout.buffer.write(b"ok \\xff\\xfe end\\n")\nsys.stdout.buffer.write(b"\\xe4")\nsys.stdout.flush()\nsys.stdout.buffer.write(b"\\xb8\\x96\\n")\nprint("after")'),
+        job(
+          'import sys\nsys.stdout.buffer.write(b"ok \\xff\\xfe end\\n")\nsys.stdout.buffer.write(b"\\xe4")\nsys.stdout.flush()\nsys.stdout.buffer.write(b"\\xb8\\x96\\n")\nprint("after")',
+        ),
       );
       expect(outcome.status).toBe('success');
       expect(outcome.stdout).toContain('ok \uFFFD\uFFFD end\n');
@@ -206,11 +224,14 @@ export function describeRunnerConformance(
       const limit = 64 * 1024;
       const rssBefore = process.memoryUsage().rss;
       let streamedBytes = 0;
-      const outcome = await runner.run(job('while True:\n    print("x" * 1000)', { limits: { outputBytes: limit } }), {
-        onStdout: (chunk) => {
-          streamedBytes += Buffer.byteLength(chunk);
+      const outcome = await runner.run(
+        job('while True:\n    print("x" * 1000)', { limits: { outputBytes: limit } }),
+        {
+          onStdout: (chunk) => {
+            streamedBytes += Buffer.byteLength(chunk);
+          },
         },
-      });
+      );
       expect(outcome.status).toBe('error');
       expect(outcome.limitExceeded).toBe('output');
       expect(outcome.truncated.stdout).toBe(true);
@@ -223,7 +244,11 @@ export function describeRunnerConformance(
     });
 
     it('stops a memory hog at the memory limit', async () => {
-      const outcome = await runner.run(job('hog = []\nwhile True:\n    hog.append(bytearray(10_000_000))', { limits: { memoryBytes: 256 * 1024 * 1024 } }));
+      const outcome = await runner.run(
+        job('hog = []\nwhile True:\n    hog.append(bytearray(10_000_000))', {
+          limits: { memoryBytes: 256 * 1024 * 1024 },
+        }),
+      );
       expect(outcome.status).toBe('error');
       expect(outcome.limitExceeded).toBe('memory');
       const after = await runner.run(job('print("still fine")'));
@@ -232,7 +257,11 @@ export function describeRunnerConformance(
 
     it('runs 50 jobs concurrently without mixing their output', async () => {
       const outcomes = await Promise.all(
-        Array.from({ length: 50 }, (_, index) => runner.run(job(`import sys\nprint(${index}, sum(range(${index})))\nprint(${index}, file=sys.stderr)`))),
+        Array.from({ length: 50 }, (_, index) =>
+          runner.run(
+            job(`import sys\nprint(${index}, sum(range(${index})))\nprint(${index}, file=sys.stderr)`),
+          ),
+        ),
       );
       outcomes.forEach((outcome: RunOutcome, index) => {
         expect(outcome.status).toBe('success');
@@ -244,7 +273,9 @@ export function describeRunnerConformance(
     it('hands the code an allowlisted environment, not the host secrets', async () => {
       expect(process.env[secretVariable]).toBe(secret);
       const outcome = await runner.run(
-        job(`import os\nprint(os.environ.get("${secretVariable}"))\nprint(sorted(os.environ))\nprint(open("/proc/self/environ", "rb").read())`),
+        job(
+          `import os\nprint(os.environ.get("${secretVariable}"))\nprint(sorted(os.environ))\nprint(open("/proc/self/environ", "rb").read())`,
+        ),
       );
       expect(outcome.status).toBe('success');
       expect(outcome.stdout.split('\n')[0]).toBe('None');
@@ -254,7 +285,9 @@ export function describeRunnerConformance(
 
     describe('guard contract', () => {
       it('reports an uncaught refusal as "refused" with the line', async () => {
-        const outcome = await runner.run(job(`x = 1\nopen("/tmp/${marker}-refused", "w").write("no")\n`, { guard }));
+        const outcome = await runner.run(
+          job(`x = 1\nopen("/tmp/${marker}-refused", "w").write("no")\n`, { guard }),
+        );
         expect(outcome.status).toBe('refused');
         expect(outcome.violations).toHaveLength(1);
         expect(outcome.violations[0]).toMatchObject({ rule: 'file-write', source: 'runtime', line: 2 });
@@ -264,7 +297,10 @@ export function describeRunnerConformance(
 
       it('reports a refusal the code caught, and keeps its output', async () => {
         const outcome = await runner.run(
-          job(`try:\n    open("/tmp/${marker}-caught", "a")\nexcept PermissionError:\n    pass\nprint("carried on")\n`, { guard }),
+          job(
+            `try:\n    open("/tmp/${marker}-caught", "a")\nexcept PermissionError:\n    pass\nprint("carried on")\n`,
+            { guard },
+          ),
         );
         expect(outcome.status).toBe('refused');
         expect(outcome.stdout).toBe('carried on\n');
@@ -272,7 +308,9 @@ export function describeRunnerConformance(
       });
 
       it('lets guarded code read, and a clean guarded run succeeds with no violations', async () => {
-        const outcome = await runner.run(job('data = open("/proc/self/status").read()\nprint("Name" in data)', { guard }));
+        const outcome = await runner.run(
+          job('data = open("/proc/self/status").read()\nprint("Name" in data)', { guard }),
+        );
         expect(outcome.status).toBe('success');
         expect(outcome.stdout).toBe('True\n');
         expect(outcome.violations).toEqual([]);
@@ -283,7 +321,9 @@ export function describeRunnerConformance(
           `open("/tmp/${marker}-${index}", "w").write("x")\nimport os\nos.remove("/tmp/${marker}-${index}")\nprint("wrote")`;
         // Interleave so that every worker of a pool sees both kinds.
         const outcomes = await Promise.all(
-          Array.from({ length: 16 }, (_, index) => runner.run(job(write(index), { guard: index % 2 === 0 ? guard : null }))),
+          Array.from({ length: 16 }, (_, index) =>
+            runner.run(job(write(index), { guard: index % 2 === 0 ? guard : null })),
+          ),
         );
         outcomes.forEach((outcome, index) => {
           if (index % 2 === 0) expect(outcome.status, `guarded run ${index}`).toBe('refused');
@@ -298,9 +338,10 @@ export function describeRunnerConformance(
       if (hostDescendants) {
         // The suite's long runs were sampled, so this cannot pass by having looked at nothing.
         expect(seen.size).toBeGreaterThan(0);
-        expect(await waitFor(() => [...seen.values()].every((entry) => !isAlive(entry)), 5000), 'a runner process outlived dispose()').toBe(
-          true,
-        );
+        expect(
+          await waitFor(() => [...seen.values()].every((entry) => !isAlive(entry)), 5000),
+          'a runner process outlived dispose()',
+        ).toBe(true);
       }
       expect(await waitFor(() => findByCommandLine(marker).length === 0, 5000)).toBe(true);
     });
