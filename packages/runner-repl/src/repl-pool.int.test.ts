@@ -91,6 +91,23 @@ describe('exec runner pool, inline strategy', () => {
   });
 });
 
+describe('exec runner queue', () => {
+  it('does not run a job aborted while it waited for a worker', async () => {
+    const runner = new ReplRunner(
+      resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'none', poolSize: 1 }),
+    );
+    const busy = runner.run(job('import time\ntime.sleep(1)\nprint("first")'));
+    const controller = new AbortController();
+    const queued = runner.run(job('print("must not run")'), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const outcome = await queued;
+    expect(outcome.status).toBe('aborted');
+    expect(outcome.stdout).toBe('');
+    expect((await busy).stdout).toBe('first\n');
+    await runner.dispose();
+  });
+});
+
 describe('no worker outlives the host', () => {
   it.each(['inline', 'fork'] as const)(
     'workers exit when the host dies without dispose() (%s)',

@@ -89,6 +89,19 @@ export class ReplRunner implements Runner {
       });
     const guard = job.guard ? { modulePath: job.guard.modulePath, settings: job.guard.settings } : null;
     const worker = await this.#pool.acquire(guard ? JSON.stringify(guard) : null);
+    if (options.signal?.aborted) {
+      // Aborted while it waited for a free worker.
+      this.#pool.release(worker);
+      return buildRunOutcome({
+        status: 'aborted',
+        exitCode: null,
+        result: undefined,
+        stdout,
+        stderr,
+        durationMs: performance.now() - started,
+        guarded,
+      });
+    }
     const inline = this.settings.strategy === 'inline';
     let ending: RunStatus | undefined;
     let limit: 'output' | undefined;
