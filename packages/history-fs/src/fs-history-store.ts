@@ -14,6 +14,7 @@ import { decodeExecutionRecord, encodeExecutionRecord } from './execution-record
 import type { FsHistoryStoreOptions } from './fs-history-store-options.js';
 import {
   type HistoryFileName,
+  isRecordFileName,
   isSafeExecutionId,
   isTemporaryFileName,
   parseRecordFileName,
@@ -24,8 +25,8 @@ import { mapWithConcurrency } from './map-with-concurrency.js';
 import { toHistoryError } from './to-history-error.js';
 
 interface Listing {
-  /** Newest first. */
-  records: HistoryFileName[];
+  /** Record file names in ascending order: oldest first. */
+  records: string[];
   temporaries: string[];
 }
 
@@ -109,21 +110,21 @@ export class FsHistoryStore implements HistoryStore {
       throw toHistoryError(error, this.directory, 'save the execution');
     } finally {
       this.#writing.delete(temporary);
-      await rm(temporary, { force: true }).catch(() => {});
+      await unlink(temporary).catch(() => {});
     }
   }
 
   async list(options: ListExecutionsOptions = {}): Promise<ExecutionRecord[]> {
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     if (limit <= 0) return [];
-    const { records: files } = await this.#listing();
+    const { records: names } = await this.#listing();
     const records: ExecutionRecord[] = [];
-    let position = 0;
+    let position = names.length - 1;
     // Reads only as many files as it returns, plus any skipped ones it has to read past.
-    while (records.length < limit && position < files.length) {
+    while (records.length < limit && position >= 0) {
       const batch: HistoryFileName[] = [];
-      while (batch.length < limit - records.length && position < files.length) {
-        const file = files[position++] as HistoryFileName;
+      while (batch.length < limit - records.length && position >= 0) {
+        const file = parseRecordFileName(names[position--] as string) as HistoryFileName;
         if (!options.successOnly || file.success) batch.push(file);
       }
       for (const record of await mapWithConcurrency(batch, readConcurrency, (file) =>
@@ -143,9 +144,10 @@ export class FsHistoryStore implements HistoryStore {
       if (text !== undefined) return this.#decode(file, text);
     }
     // Some seed files are named "<date>_<time>_<id>_OK.json": find those by name too.
-    const suffix = `_${executionId}`;
+    const endings = [recordFileName(`_${executionId}`, true), recordFileName(`_${executionId}`, false)];
     const { records } = await this.#listing();
-    const file = records.find((candidate) => candidate.executionId.endsWith(suffix));
+    const name = records.findLast((candidate) => endings.some((ending) => candidate.endsWith(ending)));
+    const file = name === undefined ? undefined : parseRecordFileName(name);
     return file && this.#readListed(file);
   }
 
@@ -154,9 +156,13 @@ export class FsHistoryStore implements HistoryStore {
     const { records, temporaries } = await this.#listing();
     this.#cachedListing = undefined;
     let removed = 0;
-    await mapWithConcurrency(records.slice(keep), readConcurrency, async (file) => {
-      if (await this.#remove(file.name)) removed++;
-    });
+    await mapWithConcurrency(
+      records.slice(0, Math.max(0, records.length - keep)),
+      readConcurrency,
+      async (name) => {
+        if (await this.#remove(name)) removed++;
+      },
+    );
     // A crashed writer's leftovers go too; a live writer in another process whose file vanishes
     // writes it again.
     await mapWithConcurrency(temporaries, readConcurrency, async (name) => {
@@ -170,7 +176,7 @@ export class FsHistoryStore implements HistoryStore {
     const target = join(this.directory, recordFileName(executionId, record.success));
     const twin = join(this.directory, recordFileName(executionId, !record.success));
     // Cheap checks first, so a taken id costs no write.
-    if ((await exists(target)) || (await exists(twin))) return false;
+    if ((await Promise.all([exists(target), exists(twin)])).includes(true)) return false;
     await this.#writeTemporary(temporary, encodeExecutionRecord(record, executionId));
     if (this.#linkUnsupported) {
       // Without hard links the exclusive publish is lost between processes, not within this one.
@@ -250,16 +256,16 @@ export class FsHistoryStore implements HistoryStore {
       if (errorCode(error) === 'ENOENT') return { records: [], temporaries: [] };
       throw toHistoryError(error, this.directory, 'read the history folder');
     }
-    const records: HistoryFileName[] = [];
+    const records: string[] = [];
     const temporaries: string[] = [];
     for (const name of names) {
-      const file = parseRecordFileName(name);
-      if (file) records.push(file);
+      if (isRecordFileName(name)) records.push(name);
       else if (isTemporaryFileName(name)) temporaries.push(name);
     }
-    // Ids start with the date and time, so their order is time order. readdir usually returns
-    // names sorted already, which makes this sort linear.
-    records.sort((a, b) => (a.executionId < b.executionId ? 1 : a.executionId > b.executionId ? -1 : 0));
+    // Names start with the date and time, so their order is time order. Only names are kept and
+    // compared: this runs over every file, and most listings return ten. readdir usually returns
+    // them sorted already, which makes this sort linear.
+    records.sort();
     const listing = { records, temporaries };
     this.#cachedListing = modifiedMs < startedAt - quietBeforeCachingMs ? { key, listing } : undefined;
     if (!this.#sweptStaleTemporaries) {

@@ -19,6 +19,15 @@ export function recordFileName(executionId: string, success: boolean): string {
   return `${executionId}${success ? okSuffix : failSuffix}`;
 }
 
+/** Whether a name is a record's, without splitting it (this runs once per file on every listing). */
+export function isRecordFileName(name: string): boolean {
+  return (
+    name.charCodeAt(0) !== 46 /* "." */ &&
+    ((name.endsWith(okSuffix) && name.length > okSuffix.length) ||
+      (name.endsWith(failSuffix) && name.length > failSuffix.length))
+  );
+}
+
 /** Splits a record's file name, or returns undefined for any other file (temporary, foreign, hidden). */
 export function parseRecordFileName(name: string): HistoryFileName | undefined {
   // String tests rather than a regular expression: this runs once per file on every listing.
