@@ -38,6 +38,7 @@ export function buildContainerSpec({ settings, labels, environment }: ContainerS
     NetworkDisabled: settings.network === 'none',
     HostConfig: {
       NetworkMode: settings.network,
+      ...(settings.pidMode === 'host' ? { PidMode: 'host' } : {}),
       ReadonlyRootfs: settings.readOnlyRootFilesystem,
       Tmpfs: { '/tmp': `rw,nosuid,nodev,noexec,size=${settings.tmpfsMb}m` },
       CapDrop: ['ALL'],

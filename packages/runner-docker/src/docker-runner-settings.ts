@@ -25,6 +25,8 @@ export interface DockerRunnerSettings {
   tmpfsMb: number;
   /** Docker network mode; "none" cuts every network. */
   network: string;
+  /** Process namespace: "private" (default) or "host" (sees, and may signal, the host's processes). */
+  pidMode: 'private' | 'host';
   readOnlyRootFilesystem: boolean;
   /** User the code runs as (name or uid:gid); never root by default. */
   user: string;

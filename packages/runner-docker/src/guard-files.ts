@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { RuntimeGuard } from '@executer/core';
 import { RunnerUnavailableError } from '@executer/core';
-import { containerGuardsDirectory } from './container-paths.js';
+import { containerGuardsDirectory, runtimeDirectory } from './container-paths.js';
 import type { RuntimeFile } from './runtime-archive.js';
 
 /** A guard as it is shipped into containers: its folder's files under a content-addressed name. */
@@ -12,7 +12,7 @@ export interface GuardBundle {
   digest: string;
   /** The guard module's path inside a container. */
   containerModulePath: string;
-  /** Files relative to the guards folder. */
+  /** Files relative to the runtime folder (the archive API needs an existing destination). */
   files: RuntimeFile[];
 }
 
@@ -47,6 +47,6 @@ export async function readGuardBundle(guard: RuntimeGuard): Promise<GuardBundle>
   return {
     digest,
     containerModulePath: `${containerGuardsDirectory}/${digest}/${moduleName}`,
-    files: contents.map((file) => ({ name: `${digest}/${file.name}`, content: file.content })),
+    files: contents.map((file) => ({ name: `${containerGuardsDirectory.slice(runtimeDirectory.length + 1)}/${digest}/${file.name}`, content: file.content })),
   };
 }

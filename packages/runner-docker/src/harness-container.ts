@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { encodeJsonFrame, FrameDecoder, FrameKind, type HarnessReady, type HarnessRequest, type HarnessResult, type HarnessRunRequest } from '@executer/python-runtime';
 import type Docker from 'dockerode';
 import { RunnerUnavailableError } from '@executer/core';
-import { containerGuardsDirectory, runtimeDirectory } from './container-paths.js';
+import { runtimeDirectory } from './container-paths.js';
 import { type ContainerStartStage, describeDockerFailure } from './describe-docker-failure.js';
 import type { GuardBundle } from './guard-files.js';
 import { buildRuntimeArchive, type RuntimeFile } from './runtime-archive.js';
@@ -125,7 +125,7 @@ export class HarnessContainer {
   async installGuard(bundle: GuardBundle): Promise<void> {
     if (this.guards.has(bundle.digest)) return;
     const archive = await buildRuntimeArchive(bundle.files);
-    await this.#container?.putArchive(archive, { path: containerGuardsDirectory });
+    await this.#container?.putArchive(archive, { path: runtimeDirectory });
     this.guards.add(bundle.digest);
   }
 
