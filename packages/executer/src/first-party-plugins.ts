@@ -7,6 +7,7 @@ import { createOpenAIProviderModule } from '@executer/provider-openai';
 import { createDockerRunnerModule } from '@executer/runner-docker';
 import { createReplRunnerModule } from '@executer/runner-repl';
 import { createSubprocessRunnerModule } from '@executer/runner-subprocess';
+import { createSecurityModule } from '@executer/security';
 
 /**
  * Every first-party plugin, in registration order. Each package binds its implementations lazily
@@ -16,6 +17,7 @@ import { createSubprocessRunnerModule } from '@executer/runner-subprocess';
  */
 export function firstPartyPlugins(): ExecuterPlugin[] {
   return [
+    { name: '@executer/security', module: createSecurityModule() },
     { name: '@executer/prompt-liquid', module: createLiquidPromptModule() },
     { name: '@executer/history-fs', module: createFsHistoryModule() },
     { name: '@executer/provider-gemini', module: createGeminiProviderModule() },
