@@ -77,7 +77,7 @@ describe('FsHistoryStore when the writing process is killed', () => {
     // two have landed mid-write and left a temporary file behind.
     const delaysMs = [0, 2, 4, 6, 8, 10, 12, 15, 18, 21, 25, 30];
     let rounds = 0;
-    for (; rounds < 10 || (await leftoversIn(directory)).length < 2; rounds++) {
+    for (; rounds < 6 || (await leftoversIn(directory)).length < 2; rounds++) {
       if (rounds >= 40) break;
       const child = spawn(
         process.execPath,
