@@ -81,7 +81,7 @@ find "$rootfs$dynload" -name '_tkinter*.so' -delete 2>/dev/null || true
 
 # A shell and a few commands that ordinary scripts (and the tests' grandchild processes) expect.
 tools=()
-for tool in sh dash sleep cat ls echo env true false id pwd head tail wc; do
+for tool in sh dash sleep cat ls echo env true false id pwd head tail wc touch; do
   path="$(command -v "$tool" 2>/dev/null || true)"
   [ -n "$path" ] && [ -x "$path" ] && tools+=("$path") && install_file "$path"
 done

@@ -1,16 +1,25 @@
 /**
  * Python run (unguarded, in the harness's forked child) after every run on a warm container, so
- * nothing one run leaves behind is seen by the next: it kills every process but init, the harness
- * and itself (a daemon the code may have started), and empties the writable folders. Exits 1 if
- * something could not be removed, and the container is then replaced rather than reused.
+ * nothing one run leaves behind is seen by the next: it kills every process of the container but
+ * init, the harness and itself (a daemon the code may have started), and empties the writable
+ * folders. Exits 1 if something could not be removed, and the container is then replaced.
  * It imports nothing beyond `os` (already loaded): the image has no bytecode caches, and compiling
  * a module from source on every reset would cost milliseconds.
  */
 export const resetContainerCode = `
 import os
+def control_groups(pid):
+    try:
+        with open("/proc/%s/cgroup" % pid) as lines:
+            return lines.read()
+    except OSError:
+        return None
+# Only this container's processes: with pid_mode "host" /proc lists the whole machine, and the
+# container's control groups are what tell its processes apart from everyone else's.
+mine = control_groups("self")
 keep = {1, os.getpid(), os.getppid()}
-for name in os.listdir("/proc"):
-    if name.isdigit() and int(name) not in keep:
+for name in os.listdir("/proc") if mine else []:
+    if name.isdigit() and int(name) not in keep and control_groups(name) == mine:
         try:
             os.kill(int(name), 9)
         except OSError:
