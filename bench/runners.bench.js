@@ -11,8 +11,8 @@ import { printTable, sample, summarise, writeResults } from './lib/measure.js';
 
 const cases = {
   'print(1)': 'print(1)\n',
-  // About 50-100 ms of pure Python.
-  'cpu-bound': 'total = 0\nfor index in range(1_500_000):\n    total += index * index % 7\nprint(total)\n',
+  // About 50-100 ms of pure Python on an idle machine.
+  'cpu-bound': 'total = 0\nfor index in range(600_000):\n    total += index * index % 7\nprint(total)\n',
 };
 
 function spawnBaseline(python, file) {
