@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExecuterConfig, HistoryStore, resolveConfig } from '@executer/core';
 import { Container } from 'inversify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createFsHistoryModule } from './create-fs-history-module.js';
 import { FsHistoryStore } from './fs-history-store.js';
 
@@ -18,7 +18,9 @@ async function containerWith(historyDir: string, module = createFsHistoryModule(
 
 describe('createFsHistoryModule', () => {
   it('binds the store as "fs" over the configured history folder', async () => {
-    const folder = join(await mkdtemp(join(tmpdir(), 'executer-history-')), 'runs');
+    const parent = await mkdtemp(join(tmpdir(), 'executer-history-'));
+    onTestFinished(() => rm(parent, { recursive: true, force: true }));
+    const folder = join(parent, 'runs');
     const store = (await containerWith(folder)).get(HistoryStore, { name: 'fs' });
     expect(store).toBeInstanceOf(FsHistoryStore);
     expect((store as FsHistoryStore).directory).toBe(folder);

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { FsHistoryStore } from './fs-history-store.js';
 
 const outputBytes = 8 * 1024 * 1024;
@@ -63,10 +63,13 @@ async function leftoversIn(directory: string): Promise<string[]> {
 
 describe('FsHistoryStore when the writing process is killed', () => {
   it('never leaves a corrupt visible record, and its leftovers are ignored then cleaned', async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'executer-history-crash-'));
-    const hook = join(directory, '..', `${directory.split('/').pop()}-hook.mjs`);
+    const scratch = await mkdtemp(join(tmpdir(), 'executer-history-crash-'));
+    onTestFinished(() => rm(scratch, { recursive: true, force: true }));
+    const directory = join(scratch, 'executions');
+    await mkdir(directory);
+    const hook = join(scratch, 'hook.mjs');
     await writeFile(hook, resolveHook);
-    const register = join(directory, '..', `${directory.split('/').pop()}-register.mjs`);
+    const register = join(scratch, 'register.mjs');
     await writeFile(
       register,
       `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`,

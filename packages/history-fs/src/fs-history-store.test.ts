@@ -1,8 +1,8 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createExecutionId, type ExecutionRecord, HistoryError } from '@executer/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FsHistoryStore } from './fs-history-store.js';
 
 const seedFixtures = new URL('./test-fixtures/seed-executions/', import.meta.url);
@@ -25,9 +25,17 @@ function makeRecord(executionId: string, overrides: Partial<ExecutionRecord> = {
   };
 }
 
+const folders: string[] = [];
+
 async function emptyFolder(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'executer-history-'));
+  const folder = await mkdtemp(join(tmpdir(), 'executer-history-'));
+  folders.push(folder);
+  return folder;
 }
+
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+});
 
 function storeIn(directory: string) {
   const warnings: string[] = [];

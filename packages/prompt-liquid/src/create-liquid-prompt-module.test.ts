@@ -1,16 +1,17 @@
 import 'reflect-metadata';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExecuterConfig, PromptBuilder, resolveConfig } from '@executer/core';
 import { Container } from 'inversify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createLiquidPromptModule } from './create-liquid-prompt-module.js';
 import { LiquidPromptBuilder } from './liquid-prompt-builder.js';
 
 describe('createLiquidPromptModule', () => {
   it('binds the builder as "liquid", using the configured templates folder', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'executer-templates-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
     await writeFile(
       join(folder, 'code_executer.liquid'),
       '{% capture system %}S{% endcapture %}{% capture user %}{{ instruction }}{% endcapture %}',

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PromptInput, type SecurityRule, TemplateError } from '@executer/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LiquidPromptBuilder } from './liquid-prompt-builder.js';
 import { packagedTemplatesDir } from './packaged-templates-dir.js';
 
@@ -20,8 +20,15 @@ const firstAttempt: PromptInput = {
   attempt: 1,
 };
 
+const folders: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
 async function folderWith(files: Record<string, string>): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'executer-templates-'));
+  folders.push(folder);
   for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
   return folder;
 }
@@ -212,12 +219,9 @@ describe('LiquidPromptBuilder templates', () => {
   });
 
   it('parses the template once and keeps it', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'executer-templates-'));
-    await mkdir(folder, { recursive: true });
-    await writeFile(
-      join(folder, 'code_executer.liquid'),
-      '{% capture system %}S{% endcapture %}{% capture user %}U{% endcapture %}',
-    );
+    const folder = await folderWith({
+      'code_executer.liquid': '{% capture system %}S{% endcapture %}{% capture user %}U{% endcapture %}',
+    });
     const builder = new LiquidPromptBuilder({ templatesDir: folder });
     await builder.build(firstAttempt);
     await rm(join(folder, 'code_executer.liquid'));
