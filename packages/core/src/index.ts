@@ -12,3 +12,4 @@ export * from './executer/extract-code.js';
 export * from './executer/generate-with-retries.js';
 export * from './plugins/index.js';
 export * from './ports/index.js';
+export * from './providers/index.js';

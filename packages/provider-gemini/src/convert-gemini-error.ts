@@ -1,6 +1,5 @@
-import { ProviderError, type ProviderErrorKind } from '@executer/core';
-import { parseGeminiRetryAfter } from './parse-gemini-retry-after.js';
-import { redactApiKey } from './redact-api-key.js';
+import { ProviderError, parseRetryAfter, providerErrorFromStatus, redactSecret } from '@executer/core';
+import { geminiEnvironmentVariables } from './resolve-gemini-provider-settings.js';
 
 interface HeadersLike {
   get(name: string): string | null;
@@ -24,17 +23,6 @@ export interface GeminiErrorBody {
 }
 
 const provider = 'gemini';
-const environmentHint =
-  'Check the key in GEMINI_API_KEY or GOOGLE_API_KEY (or --api-key), and that it has access to the model.';
-
-/** What an HTTP status means for retrying (the same table as every provider). */
-export function geminiErrorKindForStatus(status: number): ProviderErrorKind {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 408) return 'timeout';
-  if (status === 429) return 'rate-limit';
-  if (status === 409 || status >= 500) return 'unavailable';
-  return 'bad-request';
-}
 
 /** @google/genai puts the whole error body, as JSON, in ApiError's message; this reads it back. */
 export function parseGeminiErrorBody(message: string): GeminiErrorBody | undefined {
@@ -57,14 +45,6 @@ export function geminiRetryDelay(body: GeminiErrorBody | undefined): number | un
   return match ? Math.round(Number(match[1]) * 1000) : undefined;
 }
 
-const statusWords: Partial<Record<ProviderErrorKind, string>> = {
-  auth: 'the API key was refused',
-  'rate-limit': 'rate limited',
-  'bad-request': 'the request was refused',
-  unavailable: 'the service is unavailable',
-  timeout: 'the server timed out',
-};
-
 const connectionCodes = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -82,7 +62,7 @@ const connectionCodes = new Set([
  */
 export function convertGeminiError(error: unknown, context: GeminiErrorContext = {}): ProviderError {
   if (error instanceof ProviderError) return error;
-  const clean = (text: string) => redactApiKey(text, context.apiKey);
+  const clean = (text: string) => redactSecret(text, context.apiKey);
   const name = (error as Error | undefined)?.name;
   const message = error instanceof Error ? error.message : String(error);
   const cause = context.apiKey && message.includes(context.apiKey) ? undefined : error;
@@ -99,25 +79,17 @@ export function convertGeminiError(error: unknown, context: GeminiErrorContext =
     const invalidKey =
       body?.details?.some((detail) => detail.reason === 'API_KEY_INVALID') ||
       /API key not valid/i.test(body?.message ?? '');
-    const kind = invalidKey ? 'auth' : geminiErrorKindForStatus(status);
-    const said = body?.message ?? message;
-    const retryAfterMs =
-      kind === 'rate-limit' || kind === 'unavailable'
-        ? (parseGeminiRetryAfter(context.responseHeaders) ?? geminiRetryDelay(body))
-        : undefined;
-    return new ProviderError(
-      kind,
-      clean(
-        `${statusWords[kind] ?? 'the request failed'} (HTTP ${status}${body?.status ? ` ${body.status}` : ''}): ${said}`,
-      ),
-      {
-        provider,
-        statusCode: status,
-        cause,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        ...(kind === 'auth' ? { hint: environmentHint } : {}),
-      },
-    );
+    return providerErrorFromStatus({
+      provider,
+      status,
+      statusName: body?.status,
+      providerMessage: body?.message ?? message,
+      kind: invalidKey ? 'auth' : undefined,
+      retryAfterMs: parseRetryAfter(context.responseHeaders) ?? geminiRetryDelay(body),
+      apiKey: context.apiKey,
+      environmentVariables: geminiEnvironmentVariables,
+      cause,
+    });
   }
 
   const code = ((error as { cause?: { code?: unknown } } | undefined)?.cause?.code ??

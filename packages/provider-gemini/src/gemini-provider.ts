@@ -5,7 +5,7 @@ import type {
   Provider,
   ProviderCapabilities,
 } from '@executer/core';
-import { ProviderError } from '@executer/core';
+import { accumulateTextStream, throwIfAborted } from '@executer/core';
 import { GoogleGenAI } from '@google/genai';
 import { convertGeminiError } from './convert-gemini-error.js';
 import { convertGeminiResponse } from './convert-gemini-response.js';
@@ -48,8 +48,7 @@ export class GeminiProvider implements Provider {
 
   async generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResponse> {
     const { signal, onTextDelta } = options;
-    if (signal?.aborted)
-      throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
+    throwIfAborted(signal, this.name);
     // ApiError keeps no headers, so this request's fetch remembers them for Retry-After.
     let responseHeaders: Headers | undefined;
     const baseFetch = this.#fetch ?? globalThis.fetch;
@@ -69,12 +68,7 @@ export class GeminiProvider implements Provider {
         return convertGeminiResponse(await this.#client.models.generateContent(parameters), request.model);
       const stream = await this.#client.models.generateContentStream(parameters);
       const accumulator = new GeminiStreamAccumulator();
-      for await (const chunk of stream) {
-        const delta = accumulator.add(chunk);
-        if (delta) onTextDelta(delta);
-      }
-      if (signal?.aborted)
-        throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
+      await accumulateTextStream(stream, accumulator, onTextDelta, signal, this.name);
       return accumulator.finish(request.model);
     } catch (error) {
       throw convertGeminiError(error, {

@@ -2,7 +2,6 @@ export {
   convertGeminiError,
   type GeminiErrorBody,
   type GeminiErrorContext,
-  geminiErrorKindForStatus,
   geminiRetryDelay,
   parseGeminiErrorBody,
 } from './convert-gemini-error.js';
@@ -16,7 +15,6 @@ export { createGeminiProviderModule } from './create-gemini-provider-module.js';
 export { GeminiProvider } from './gemini-provider.js';
 export type { GeminiProviderModuleOptions } from './gemini-provider-module-options.js';
 export type { GeminiProviderSettings } from './gemini-provider-settings.js';
-export { parseGeminiRetryAfter } from './parse-gemini-retry-after.js';
 export {
   geminiDefaultModel,
   geminiEnvironmentVariables,

@@ -1,17 +1,12 @@
+import type { ProviderSettingsSource } from '@executer/core';
 import { MissingApiKeyError } from '@executer/core';
+import { providerSettingsSource } from '@executer/core/test';
 import { describe, expect, it } from 'vitest';
 import { convertToGeminiRequest } from './convert-to-gemini-request.js';
 import { resolveGeminiProviderSettings } from './resolve-gemini-provider-settings.js';
 
-const config = (overrides: Record<string, unknown> = {}) => ({
-  provider: 'gemini',
-  apiKey: undefined,
-  configApiKey: undefined,
-  baseUrl: undefined,
-  env: {},
-  providers: {},
-  ...overrides,
-});
+const config = (overrides: Partial<ProviderSettingsSource> = {}) =>
+  providerSettingsSource('gemini', overrides);
 
 describe('resolveGeminiProviderSettings', () => {
   it('takes GEMINI_API_KEY before GOOGLE_API_KEY, with the seed default model', () => {

@@ -1,7 +1,6 @@
 import { APIConnectionError, APIError, APIUserAbortError } from 'groq-sdk';
 import { describe, expect, it } from 'vitest';
 import { convertGroqError } from './convert-groq-error.js';
-import { parseGroqRetryAfter } from './parse-groq-retry-after.js';
 
 const context = { provider: 'groq', apiKey: 'gsk_secret_123', environmentVariables: ['GROQ_API_KEY'] };
 const statusError = (status: number, message: string, headers: Record<string, string> = {}) =>
@@ -32,12 +31,5 @@ describe('convertGroqError', () => {
     expect(
       convertGroqError(new APIConnectionError({ cause: new Error('socket hang up') }), context).kind,
     ).toBe('unavailable');
-  });
-
-  it('parses Retry-After dates', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(parseGroqRetryAfter(new Headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }), now)).toBe(
-      5000,
-    );
   });
 });

@@ -1,13 +1,7 @@
-/** Options for `createGroqProviderModule`; each wins over configuration. */
-export interface GroqProviderModuleOptions {
-  /** A key that wins over --api-key, GROQ_API_KEY and config.json. */
-  apiKey?: string;
-  /** The API origin, e.g. a proxy or a test server (default https://api.groq.com). */
-  baseUrl?: string;
-  /** The model used when the configuration names none (default llama-3.3-70b-versatile). */
-  defaultModel?: string;
-  headers?: Record<string, string>;
-  fetch?: typeof globalThis.fetch;
-  /** Per-request timeout in milliseconds (default 120000, or providers.groq.timeout_ms). */
-  timeoutMs?: number;
-}
+import type { ProviderModuleOptions } from '@executer/core';
+
+/**
+ * Options for `createGroqProviderModule`; each wins over configuration. Defaults: the API origin
+ * https://api.groq.com, the model llama-3.3-70b-versatile, 120000 ms.
+ */
+export type GroqProviderModuleOptions = ProviderModuleOptions;

@@ -5,7 +5,7 @@ import type {
   Provider,
   ProviderCapabilities,
 } from '@executer/core';
-import { ProviderError } from '@executer/core';
+import { accumulateTextStream, throwIfAborted } from '@executer/core';
 import Groq from 'groq-sdk';
 import { convertGroqError } from './convert-groq-error.js';
 import { convertGroqResponse } from './convert-groq-response.js';
@@ -43,8 +43,7 @@ export class GroqProvider implements Provider {
 
   async generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResponse> {
     const { signal, onTextDelta } = options;
-    if (signal?.aborted)
-      throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
+    throwIfAborted(signal, this.name);
     const body = convertToGroqRequest(request);
     try {
       if (!onTextDelta)
@@ -54,13 +53,7 @@ export class GroqProvider implements Provider {
         );
       const stream = await this.#client.chat.completions.create({ ...body, stream: true }, { signal });
       const accumulator = new GroqStreamAccumulator();
-      for await (const chunk of stream) {
-        const delta = accumulator.add(chunk);
-        if (delta) onTextDelta(delta);
-      }
-      // The SDK ends an aborted stream quietly; a partial answer must not pass for a whole one.
-      if (signal?.aborted)
-        throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
+      await accumulateTextStream(stream, accumulator, onTextDelta, signal, this.name);
       return accumulator.finish(request.model);
     } catch (error) {
       throw convertGroqError(error, {

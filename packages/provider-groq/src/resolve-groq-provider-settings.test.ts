@@ -1,17 +1,11 @@
+import type { ProviderSettingsSource } from '@executer/core';
 import { ConfigError, MissingApiKeyError } from '@executer/core';
+import { providerSettingsSource } from '@executer/core/test';
 import { describe, expect, it } from 'vitest';
 import { convertToGroqRequest } from './convert-to-groq-request.js';
 import { resolveGroqProviderSettings } from './resolve-groq-provider-settings.js';
 
-const config = (overrides: Record<string, unknown> = {}) => ({
-  provider: 'groq',
-  apiKey: undefined,
-  configApiKey: undefined,
-  baseUrl: undefined,
-  env: {},
-  providers: {},
-  ...overrides,
-});
+const config = (overrides: Partial<ProviderSettingsSource> = {}) => providerSettingsSource('groq', overrides);
 
 describe('resolveGroqProviderSettings', () => {
   it("uses GROQ_API_KEY, Groq's endpoint and the documented default model", () => {

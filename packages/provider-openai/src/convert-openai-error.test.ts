@@ -1,7 +1,7 @@
 import { ProviderError } from '@executer/core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { convertOpenAIError, openAIErrorKindForStatus } from './convert-openai-error.js';
+import { convertOpenAIError } from './convert-openai-error.js';
 
 const context = {
   provider: 'openai',
@@ -18,22 +18,6 @@ const statusError = (status: number, message: string, headers: Record<string, st
   );
 
 describe('convertOpenAIError', () => {
-  it('maps statuses to kinds', () => {
-    expect([400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503].map(openAIErrorKindForStatus)).toEqual([
-      'bad-request',
-      'auth',
-      'auth',
-      'bad-request',
-      'timeout',
-      'unavailable',
-      'bad-request',
-      'rate-limit',
-      'unavailable',
-      'unavailable',
-      'unavailable',
-    ]);
-  });
-
   it("keeps the provider's message, the status and Retry-After", () => {
     const error = convertOpenAIError(
       statusError(429, 'Rate limit reached for gpt-4.1', { 'retry-after': '2' }),

@@ -1,8 +1,4 @@
-export {
-  convertOpenAIError,
-  type OpenAIErrorContext,
-  openAIErrorKindForStatus,
-} from './convert-openai-error.js';
+export { convertOpenAIError } from './convert-openai-error.js';
 export { convertOpenAIResponse } from './convert-openai-response.js';
 export { convertToOpenAIRequest, isOpenAIReasoningModel } from './convert-to-openai-request.js';
 export { createOpenAIProviderModule } from './create-openai-provider-module.js';
@@ -11,5 +7,4 @@ export type { OpenAIProviderModuleOptions } from './openai-provider-module-optio
 export { type OpenAIProviderName, openAIProviderNames } from './openai-provider-name.js';
 export { type OpenAIProviderProfile, openAIProviderProfiles } from './openai-provider-profile.js';
 export type { OpenAIProviderSettings } from './openai-provider-settings.js';
-export { parseOpenAIRetryAfter } from './parse-openai-retry-after.js';
 export { placeholderApiKey, resolveOpenAIProviderSettings } from './resolve-openai-provider-settings.js';

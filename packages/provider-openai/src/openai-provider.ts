@@ -5,7 +5,7 @@ import type {
   Provider,
   ProviderCapabilities,
 } from '@executer/core';
-import { ProviderError } from '@executer/core';
+import { accumulateTextStream, throwIfAborted } from '@executer/core';
 import OpenAI from 'openai';
 import { convertOpenAIError } from './convert-openai-error.js';
 import { convertOpenAIResponse } from './convert-openai-response.js';
@@ -48,8 +48,7 @@ export class OpenAIProvider implements Provider {
 
   async generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResponse> {
     const { signal, onTextDelta } = options;
-    if (signal?.aborted)
-      throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
+    throwIfAborted(signal, this.name);
     const { body, warnings } = convertToOpenAIRequest(request, this.#settings);
     try {
       const response = onTextDelta
@@ -82,13 +81,7 @@ export class OpenAIProvider implements Provider {
       { signal },
     );
     const accumulator = new OpenAIStreamAccumulator();
-    for await (const chunk of stream) {
-      const delta = accumulator.add(chunk);
-      if (delta) onTextDelta(delta);
-    }
-    // The SDK ends an aborted stream quietly; a partial answer must not pass for a whole one.
-    if (signal?.aborted)
-      throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
+    await accumulateTextStream(stream, accumulator, onTextDelta, signal, this.name);
     return accumulator.finish(requestedModel, this.name);
   }
 

@@ -1,4 +1,4 @@
-import { ConfigError } from '@executer/core';
+import { ConfigError, ProviderSettingsBlock } from '@executer/core';
 
 /** The `providers.<name>` settings this package understands, checked. */
 export interface OpenAIProviderBlock {
@@ -17,40 +17,11 @@ export function readOpenAIProviderBlock(
   block: Record<string, unknown> | undefined,
 ): OpenAIProviderBlock {
   if (!block) return {};
-  const text = (key: string): string | undefined => {
-    const value = block[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') {
-      throw new ConfigError('must be a non-empty string', {
-        path: `providers.${name}.${key}`,
-        value,
-        allowed: 'a non-empty string',
-      });
-    }
-    return value.trim();
-  };
-  const headers = block.headers;
-  if (
-    headers !== undefined &&
-    (typeof headers !== 'object' ||
-      headers === null ||
-      Object.values(headers).some((value) => typeof value !== 'string'))
-  ) {
-    throw new ConfigError('must be an object of header names to strings', {
-      path: `providers.${name}.headers`,
-      value: headers,
-      allowed: 'an object such as {"X-Proxy-Team": "data"}',
-    });
-  }
-  const timeout = block.timeout_ms;
-  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0)) {
-    throw new ConfigError('must be a whole number of milliseconds above 0', {
-      path: `providers.${name}.timeout_ms`,
-      value: timeout,
-      allowed: 'e.g. 120000',
-    });
-  }
-  const baseUrl = text('base_url');
+  const settings = new ProviderSettingsBlock(name, block);
+  const headers = settings.headers();
+  const timeout = settings.timeoutMs();
+  const baseUrl = settings.text('base_url');
+  // Checked here, not in core: the OpenAI-compatible servers are where a mistyped URL is likely.
   if (baseUrl !== undefined && !URL.canParse(baseUrl)) {
     throw new ConfigError('is not a URL', {
       path: `providers.${name}.base_url`,
@@ -58,14 +29,14 @@ export function readOpenAIProviderBlock(
       allowed: 'an http(s) URL such as http://127.0.0.1:11434/v1',
     });
   }
-  const model = text('model');
-  const appUrl = text('app_url');
-  const appName = text('app_name');
+  const model = settings.text('model');
+  const appUrl = settings.text('app_url');
+  const appName = settings.text('app_name');
   return {
     ...(baseUrl !== undefined ? { baseUrl } : {}),
     ...(model !== undefined ? { model } : {}),
-    ...(headers !== undefined ? { headers: headers as Record<string, string> } : {}),
-    ...(timeout !== undefined ? { timeoutMs: timeout as number } : {}),
+    ...(headers !== undefined ? { headers } : {}),
+    ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
     ...(appUrl !== undefined ? { appUrl } : {}),
     ...(appName !== undefined ? { appName } : {}),
   };

@@ -1,16 +1,11 @@
+import type { ProviderSettingsSource } from '@executer/core';
 import { ConfigError, MissingApiKeyError } from '@executer/core';
+import { providerSettingsSource } from '@executer/core/test';
 import { describe, expect, it } from 'vitest';
 import { placeholderApiKey, resolveOpenAIProviderSettings } from './resolve-openai-provider-settings.js';
 
-const config = (overrides: Record<string, unknown> = {}) => ({
-  provider: 'openai',
-  apiKey: undefined,
-  configApiKey: undefined,
-  baseUrl: undefined,
-  env: {},
-  providers: {},
-  ...overrides,
-});
+const config = (overrides: Partial<ProviderSettingsSource> = {}) =>
+  providerSettingsSource('openai', overrides);
 
 const thrown = (run: () => unknown): unknown => {
   try {

@@ -1,4 +1,11 @@
-import { ConfigError, type ExecuterConfig, MissingApiKeyError, resolveApiKey } from '@executer/core';
+import {
+  ConfigError,
+  defaultProviderTimeoutMs,
+  MissingApiKeyError,
+  type ProviderSettingsSource,
+  resolveExplicitBaseUrl,
+  resolveProviderApiKey,
+} from '@executer/core';
 import type { OpenAIProviderModuleOptions } from './openai-provider-module-options.js';
 import type { OpenAIProviderName } from './openai-provider-name.js';
 import { openAIProviderProfiles } from './openai-provider-profile.js';
@@ -8,8 +15,6 @@ import { readOpenAIProviderBlock } from './read-openai-provider-block.js';
 /** Sent when a local server needs no key: the SDK insists on one, and such servers ignore it. */
 export const placeholderApiKey = 'not-needed';
 
-const defaultTimeoutMs = 120_000;
-
 /**
  * Resolves one provider's settings. Precedence: module options > the configuration's explicit
  * values (--api-key, --base-url: they belong to the selected provider) > environment >
@@ -18,30 +23,23 @@ const defaultTimeoutMs = 120_000;
  */
 export function resolveOpenAIProviderSettings(
   name: OpenAIProviderName,
-  config: Pick<ExecuterConfig, 'provider' | 'apiKey' | 'configApiKey' | 'baseUrl' | 'env' | 'providers'>,
+  config: ProviderSettingsSource,
   options: OpenAIProviderModuleOptions = {},
 ): OpenAIProviderSettings {
   const profile = openAIProviderProfiles[name];
-  const selected = config.provider === name;
   const block = readOpenAIProviderBlock(name, config.providers[name]);
 
   let apiKey = options.apiKey;
   if (!apiKey) {
-    const keyConfig = {
-      apiKey: selected ? config.apiKey : undefined,
-      configApiKey: selected ? config.configApiKey : undefined,
-      env: config.env,
-    };
     try {
-      apiKey = resolveApiKey(keyConfig, name, profile.environmentVariables);
+      apiKey = resolveProviderApiKey(name, config, profile.environmentVariables);
     } catch (error) {
       if (!(error instanceof MissingApiKeyError) || profile.keyRequired) throw error;
       apiKey = placeholderApiKey;
     }
   }
 
-  const baseUrl =
-    options.baseUrl ?? (selected ? config.baseUrl : undefined) ?? block.baseUrl ?? profile.baseUrl;
+  const baseUrl = resolveExplicitBaseUrl(name, config, options.baseUrl) ?? block.baseUrl ?? profile.baseUrl;
   if (!baseUrl) {
     throw new ConfigError(`provider "${name}" needs the server's base URL`, {
       path: 'ai.base_url',
@@ -62,7 +60,7 @@ export function resolveOpenAIProviderSettings(
     baseUrl: baseUrl.replace(/\/+$/, ''),
     defaultModel: options.defaultModel ?? block.model ?? profile.defaultModel,
     headers: { ...attribution, ...block.headers, ...options.headers },
-    timeoutMs: options.timeoutMs ?? block.timeoutMs ?? defaultTimeoutMs,
+    timeoutMs: options.timeoutMs ?? block.timeoutMs ?? defaultProviderTimeoutMs,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     environmentVariables: profile.environmentVariables,
     maxTokensField: profile.maxTokensField,

@@ -6,7 +6,7 @@ interface HeadersLike {
  * How long the server asked us to wait, in milliseconds: `retry-after-ms` (OpenAI's own), else
  * `Retry-After` as seconds or as an HTTP date. Undefined when absent or unreadable.
  */
-export function parseOpenAIRetryAfter(
+export function parseRetryAfter(
   headers: HeadersLike | undefined | null,
   now: number = Date.now(),
 ): number | undefined {

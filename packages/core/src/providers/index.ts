@@ -1,0 +1,15 @@
+export { accumulateTextStream } from './accumulate-text-stream.js';
+export { convertStainlessError } from './convert-stainless-error.js';
+export { defaultProviderTimeoutMs } from './default-provider-timeout-ms.js';
+export { parseRetryAfter } from './parse-retry-after.js';
+export type { ProviderErrorContext } from './provider-error-context.js';
+export { type ProviderStatusFailure, providerErrorFromStatus } from './provider-error-from-status.js';
+export { providerErrorKindForStatus } from './provider-error-kind-for-status.js';
+export type { ProviderModuleOptions } from './provider-module-options.js';
+export { ProviderSettingsBlock } from './provider-settings-block.js';
+export type { ProviderSettingsSource } from './provider-settings-source.js';
+export { redactSecret } from './redact-secret.js';
+export { resolveExplicitBaseUrl } from './resolve-explicit-base-url.js';
+export { resolveProviderApiKey } from './resolve-provider-api-key.js';
+export type { StainlessErrorClasses } from './stainless-error-classes.js';
+export { throwIfAborted } from './throw-if-aborted.js';
