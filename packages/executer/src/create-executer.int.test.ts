@@ -62,10 +62,30 @@ async function executerAgainst(answers: ScriptedReply[], options: ExecuterOption
 }
 
 // The local runners that need nothing but Python; Docker has its own suite in runner-docker.
-describe.each(['subprocess', 'exec'])('createExecuter() with the %s runner', (mode) => {
+// Docker runs where an engine is configured (.ci/run starts one and exports DOCKER_HOST and
+// EXECUTER_DOCKER_IMAGE); elsewhere the reason is printed, as runner-docker's own suites do.
+const dockerHost = process.env.DOCKER_HOST;
+if (!dockerHost)
+  console.warn(
+    '[executer e2e] skipping the docker runner: DOCKER_HOST is not set (start an engine with .ci/docker/start-engine.sh)',
+  );
+const runnerSettings: Record<string, ExecuterOptions> = {
+  subprocess: {},
+  exec: {},
+  docker: {
+    env: { DOCKER_HOST: dockerHost },
+    runners: {
+      docker: { image: process.env.EXECUTER_DOCKER_IMAGE ?? 'executer-python:local', pool_size: 1 },
+    },
+  },
+};
+const modes = dockerHost ? ['subprocess', 'exec', 'docker'] : ['subprocess', 'exec'];
+
+describe.each(modes)('createExecuter() with the %s runner', (mode) => {
   it('succeeds on the first answer and saves one record', async () => {
     const { executer } = await executerAgainst([fenced('import math\nprint(math.factorial(10))')], {
       executionMode: mode,
+      ...runnerSettings[mode],
     });
     const events: ExecuterEvent['type'][] = [];
     const result = await executer.run('Calculate the factorial of 10', {
@@ -99,6 +119,7 @@ describe.each(['subprocess', 'exec'])('createExecuter() with the %s runner', (mo
       [fenced('values = [1, 2, 3]\nprint(values[10])'), fenced('values = [1, 2, 3]\nprint(values[-1])')],
       {
         executionMode: mode,
+        ...runnerSettings[mode],
       },
     );
     const result = await executer.run('Print the last value');
@@ -115,7 +136,7 @@ describe.each(['subprocess', 'exec'])('createExecuter() with the %s runner', (mo
   it('refuses code that breaks a SAFE rule, tells the model why, and runs the compliant retry', async () => {
     const { executer, server } = await executerAgainst(
       [fenced('import os\nos.system("echo pwned")'), fenced('print("no shell needed")')],
-      { executionMode: mode },
+      { executionMode: mode, ...runnerSettings[mode] },
     );
     const result = await executer.run('Say something');
     expect(result.success).toBe(true);
@@ -140,6 +161,7 @@ describe.each(['subprocess', 'exec'])('createExecuter() with the %s runner', (mo
       ],
       {
         executionMode: mode,
+        ...runnerSettings[mode],
         maxRetries: 0,
       },
     );
@@ -154,6 +176,7 @@ describe.each(['subprocess', 'exec'])('createExecuter() with the %s runner', (mo
       ['I cannot write that program.', fenced('print("now with code")')],
       {
         executionMode: mode,
+        ...runnerSettings[mode],
       },
     );
     const result = await executer.run('Print something');
