@@ -188,6 +188,38 @@ describe('executer run', () => {
     expect(existsSync(historyDir) ? await readdir(historyDir) : []).toEqual([]);
   });
 
+  it('sends --context and the contents of --context-file to the model', async () => {
+    server = await startOpenAICompatibleServer({ answers: [fenced('print(3 + 5 + 8)')] });
+    const contextFile = join(folder, 'numbers.txt');
+    await writeFile(contextFile, 'numbers-from-the-file: 3 5 8');
+    const result = await executer(
+      [
+        'run',
+        'Sum the numbers',
+        ...modelOptions(),
+        '--context',
+        'inline-context-marker',
+        '--context-file',
+        contextFile,
+      ],
+      { cwd: folder },
+    );
+    expect(result.exitCode).toBe(0);
+    const prompt = userPromptOf(server.completionRequests[0]);
+    expect(prompt).toContain('inline-context-marker');
+    expect(prompt).toContain('numbers-from-the-file: 3 5 8');
+  });
+
+  it('without an API key, fails before any request with one line of cause, a hint and exit code 4', async () => {
+    const result = await executer(['run', 'Anything', '--provider', 'groq', '--history-dir', historyDir], {
+      cwd: folder,
+    });
+    expect(result.exitCode).toBe(4);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.at(-2)).toMatch(/^error: .*GROQ_API_KEY/);
+    expect(lines.at(-1)).toMatch(/^hint: /);
+  });
+
   it('aborts on Ctrl-C, saves the record and exits 130', async () => {
     server = await startOpenAICompatibleServer({ answers: [{ fault: 'hang' }] });
     const result = await executer(['run', 'Wait forever', ...modelOptions()], {
