@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunJob } from '@executer/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerLabel } from './docker-labels.js';
@@ -110,6 +113,21 @@ describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine'
       expect(outcome.limitExceeded).toBe('output');
       expect(outcome.stdout).toContain('[executer: output truncated at 10000 bytes]');
     });
+  });
+
+  it('wipes /tmp between runs but never a writable mount, even one under /tmp', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'executer-docker-mount-'));
+    const runner = createRunner({ poolSize: 1, maxContainers: 1, user: '0:0', mounts: [{ source: folder, target: folder, readOnly: false }] });
+    try {
+      const write = await runner.run(job(`open(${JSON.stringify(join(folder, 'kept.txt'))}, "w").write("x")\nopen("/tmp/scratch", "w").write("x")`));
+      expect(write.status).toBe('success');
+      const after = await runner.run(job(`import os\nprint(sorted(os.listdir("/tmp")))`));
+      expect(after.stdout).toBe(`[${JSON.stringify(folder.split('/')[2])}]\n`.replaceAll('"', "'"));
+      expect(await readdir(folder)).toEqual(['kept.txt']);
+    } finally {
+      await runner.dispose();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   describe('cold mode (pool size 0)', () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -36,7 +36,11 @@ describe.skipIf(engine.skipReason !== undefined)('SAFE mode in Docker containers
   // Hardened defaults: the folder is mounted read-only; the guard and the container both stand.
   describeSafeModeSuite(
     'docker, hardened container',
-    ({ workingDirectory }) => createRunner({ mounts: [{ source: workingDirectory, target: workingDirectory, readOnly: true }], workingDirectory }),
+    async ({ workingDirectory }) => {
+      // The code runs as uid 1000: the suite's folder (mkdtemp makes it 0700) must be readable, as data shared with a container is.
+      await chmod(workingDirectory, 0o755);
+      return createRunner({ mounts: [{ source: workingDirectory, target: workingDirectory, readOnly: true }], workingDirectory });
+    },
     { guard, permissiveEscapes: false, timeoutMs: 30_000 },
   );
 
