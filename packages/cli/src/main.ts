@@ -9,8 +9,18 @@ const defaultStreams = (): CliStreams => ({
   stderr: process.stderr,
   stdin: process.stdin,
   env: process.env,
-  cwd: process.cwd(),
+  cwd: invocationDirectory(),
 });
+
+/**
+ * `pnpm executer ...` runs the root script from the repository root whatever folder it was typed
+ * in; pnpm passes that folder as INIT_CWD. Honoured only for the `executer` script itself, so a
+ * process that merely inherited INIT_CWD keeps its own working directory.
+ */
+function invocationDirectory(): string {
+  const { INIT_CWD: initialDirectory, npm_lifecycle_event: script } = process.env;
+  return script === 'executer' && initialDirectory ? initialDirectory : process.cwd();
+}
 
 /** Runs the `executer` command with `argv` (without node and the script) and resolves with its exit code. */
 export async function main(argv: readonly string[], streams: CliStreams = defaultStreams()): Promise<number> {
