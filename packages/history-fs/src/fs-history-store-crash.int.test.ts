@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,22 +37,33 @@ for (let index = 0; ; index++) {
   process.stdout.write('d');
 }`;
 
-/** Kills a writer with SIGKILL `delayMs` after a save begins, once `completed` saves have finished. */
-async function killMidWrite(child: ChildProcess, completed: number, delayMs: number): Promise<void> {
+/**
+ * Once the writer has finished one save, kills it with SIGKILL as soon as the next save's
+ * temporary file appears (inotify and the like), or `delayMs` after that save began, whichever is
+ * first: the kill lands before, while or just after the file is written.
+ */
+async function killMidWrite(child: ChildProcess, directory: string, delayMs: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    let done = 0;
+    let watcher: FSWatcher | undefined;
+    const kill = () => {
+      watcher?.close();
+      child.kill('SIGKILL');
+    };
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+    child.once('exit', (code, signal) => {
+      watcher?.close();
+      if (signal === 'SIGKILL') resolve();
+      else reject(new Error(`writer exited early with ${code}`));
+    });
+    let done = 0;
     child.stdout?.on('data', (chunk: Buffer) => {
       for (const character of chunk.toString()) {
-        if (character === 'd') done++;
-        if (character === 's' && done >= completed) {
-          child.stdout?.removeAllListeners('data');
-          child.removeAllListeners('exit');
-          child.once('exit', () => resolve());
-          setTimeout(() => child.kill('SIGKILL'), delayMs);
-          return;
+        if (character === 'd' && ++done === 1) {
+          watcher = watch(directory, (_event, name) => {
+            if (name?.endsWith('.tmp')) kill();
+          });
         }
+        if (character === 's' && done >= 1) setTimeout(kill, delayMs);
       }
     });
   });
@@ -76,12 +88,12 @@ describe('FsHistoryStore when the writing process is killed', () => {
     );
     const storeUrl = new URL('./fs-history-store.ts', import.meta.url).href;
 
-    // Kills at different points of a save (before, during and after the write), until at least
-    // two have landed mid-write and left a temporary file behind.
-    const delaysMs = [0, 2, 4, 6, 8, 10, 12, 15, 18, 21, 25, 30];
+    // Kills at different points of a save, until at least two have landed while a temporary file
+    // was there.
+    const delaysMs = [1, 5, 10, 20, 40];
     let rounds = 0;
-    for (; rounds < 6 || (await leftoversIn(directory)).length < 2; rounds++) {
-      if (rounds >= 40) break;
+    for (; rounds < 4 || (await leftoversIn(directory)).length < 2; rounds++) {
+      if (rounds >= 30) break;
       const child = spawn(
         process.execPath,
         [
@@ -94,7 +106,7 @@ describe('FsHistoryStore when the writing process is killed', () => {
         ],
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
-      await killMidWrite(child, 1, delaysMs[rounds % delaysMs.length] as number);
+      await killMidWrite(child, directory, delaysMs[rounds % delaysMs.length] as number);
     }
 
     const names = await readdir(directory);
