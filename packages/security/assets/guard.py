@@ -413,6 +413,12 @@ def install(settings=None):
                 __import__(name)
             except BaseException:
                 pass
+    # pathlib imports ntpath, which tries `from nt import ...` (refused below) unless ntpath is
+    # already loaded: some builds (Debian's, the official images') do not load it at start-up.
+    try:
+        import ntpath  # noqa: F401
+    except BaseException:
+        pass
     try:
         import _posixsubprocess
     except ImportError:
