@@ -12,7 +12,7 @@ export class UnknownPluginNameError extends ExecuterError {
       'UNKNOWN_PLUGIN_NAME',
       `${configPath}: unknown ${kind} "${requested}"; available: ${available.length ? available.join(', ') : 'none'}`,
       {
-        hint: `Pick one of the available ${kind}s, or list the package that provides "${requested}" under "plugins" in config.json.`,
+        hint: `Pick one of the available names, or list the package that provides "${requested}" under "plugins" in config.json.`,
       },
     );
     this.kind = kind;
