@@ -8,7 +8,15 @@ const guard = new SafePolicy().guard('python') as RuntimeGuard;
 
 describeSafeModeSuite(
   'exec runner, fork strategy, no isolation (the guard alone)',
-  ({ workingDirectory }) => new ReplRunner(resolveReplRunnerSettings(undefined, { strategy: 'fork', isolation: 'none', poolSize: 2, workingDirectory })),
+  ({ workingDirectory }) =>
+    new ReplRunner(
+      resolveReplRunnerSettings(undefined, {
+        strategy: 'fork',
+        isolation: 'none',
+        poolSize: 2,
+        workingDirectory,
+      }),
+    ),
   { guard, interpreterExits: false },
 );
 
@@ -16,7 +24,15 @@ describeSafeModeSuite(
 // fails the jobs queued behind them: the escape proof is made on the fork strategy above.
 describeSafeModeSuite(
   'exec runner, inline strategy, no isolation (the guard alone)',
-  ({ workingDirectory }) => new ReplRunner(resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'none', poolSize: 2, workingDirectory })),
+  ({ workingDirectory }) =>
+    new ReplRunner(
+      resolveReplRunnerSettings(undefined, {
+        strategy: 'inline',
+        isolation: 'none',
+        poolSize: 2,
+        workingDirectory,
+      }),
+    ),
   { guard, permissiveEscapes: false, interpreterExits: false },
 );
 
@@ -24,7 +40,14 @@ if (probeBubblewrap().kind === 'bubblewrap') {
   describeSafeModeSuite(
     'exec runner, inline strategy, bubblewrap',
     ({ workingDirectory }) =>
-      new ReplRunner(resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'bubblewrap', poolSize: 2, workingDirectory })),
+      new ReplRunner(
+        resolveReplRunnerSettings(undefined, {
+          strategy: 'inline',
+          isolation: 'bubblewrap',
+          poolSize: 2,
+          workingDirectory,
+        }),
+      ),
     { guard, permissiveEscapes: false, interpreterExits: false },
   );
 }

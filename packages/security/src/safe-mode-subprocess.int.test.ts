@@ -8,7 +8,8 @@ const guard = new SafePolicy().guard('python') as RuntimeGuard;
 
 describeSafeModeSuite(
   'subprocess runner, no isolation (the guard alone)',
-  ({ workingDirectory }) => new SubprocessRunner(resolvePythonRuntimeSettings(undefined, { isolation: 'none', workingDirectory })),
+  ({ workingDirectory }) =>
+    new SubprocessRunner(resolvePythonRuntimeSettings(undefined, { isolation: 'none', workingDirectory })),
   { guard },
 );
 
@@ -17,7 +18,10 @@ describeSafeModeSuite(
 if (probeBubblewrap().kind === 'bubblewrap') {
   describeSafeModeSuite(
     'subprocess runner, bubblewrap',
-    ({ workingDirectory }) => new SubprocessRunner(resolvePythonRuntimeSettings(undefined, { isolation: 'bubblewrap', workingDirectory })),
+    ({ workingDirectory }) =>
+      new SubprocessRunner(
+        resolvePythonRuntimeSettings(undefined, { isolation: 'bubblewrap', workingDirectory }),
+      ),
     { guard, permissiveEscapes: false },
   );
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, lstat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { AttackEffect } from './security-attack.js';
@@ -65,7 +65,8 @@ export class AttackSandbox {
   }
 
   async dispose(): Promise<void> {
-    if (this.#victim && this.#victim.exitCode === null && this.#victim.signalCode === null) this.#victim.kill('SIGKILL');
+    if (this.#victim && this.#victim.exitCode === null && this.#victim.signalCode === null)
+      this.#victim.kill('SIGKILL');
     await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
   }
 

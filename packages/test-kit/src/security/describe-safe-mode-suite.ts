@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { RunOutcome, Runner, RuntimeGuard } from '@executer/core';
+import type { Runner, RunOutcome, RuntimeGuard } from '@executer/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttackSandbox } from './attack-sandbox.js';
 import { attackPrograms } from './attack-programs.js';
+import { AttackSandbox } from './attack-sandbox.js';
 import { ordinaryFixtureFiles, ordinaryPrograms } from './ordinary-programs.js';
 import type { SecurityAttack } from './security-attack.js';
 
@@ -61,11 +61,22 @@ export function describeSafeModeSuite(
       if (root) await rm(root, { recursive: true, force: true });
     });
 
-    const runAttack = async (attack: SecurityAttack, guard: RuntimeGuard | null): Promise<{ escaped: boolean; outcome: RunOutcome }> => {
+    const runAttack = async (
+      attack: SecurityAttack,
+      guard: RuntimeGuard | null,
+    ): Promise<{ escaped: boolean; outcome: RunOutcome }> => {
       sandboxCount += 1;
-      const sandbox = await AttackSandbox.create(join(root, 'sandboxes', String(sandboxCount)), attack.effect);
+      const sandbox = await AttackSandbox.create(
+        join(root, 'sandboxes', String(sandboxCount)),
+        attack.effect,
+      );
       try {
-        const outcome = await runner.run({ code: sandbox.prelude() + attack.code, language: 'python', timeoutMs, guard });
+        const outcome = await runner.run({
+          code: sandbox.prelude() + attack.code,
+          language: 'python',
+          timeoutMs,
+          guard,
+        });
         return { escaped: await sandbox.escaped(), outcome };
       } finally {
         await sandbox.dispose();
@@ -79,7 +90,9 @@ export function describeSafeModeSuite(
       for (const attack of attackPrograms) {
         it.concurrent(`${attack.category}: ${attack.name}`, async () => {
           const { escaped, outcome } = await runAttack(attack, options.guard);
-          expect(escaped, `the attack had its effect under the guard (${describeOutcome(outcome)})`).toBe(false);
+          expect(escaped, `the attack had its effect under the guard (${describeOutcome(outcome)})`).toBe(
+            false,
+          );
         });
       }
     });
@@ -90,7 +103,9 @@ export function describeSafeModeSuite(
         for (const attack of attackPrograms.filter((candidate) => exits || !candidate.atExit)) {
           it.concurrent(`${attack.category}: ${attack.name}`, async () => {
             const { escaped, outcome } = await runAttack(attack, null);
-            expect(escaped, `the attack had no effect without the guard (${describeOutcome(outcome)})`).toBe(true);
+            expect(escaped, `the attack had no effect without the guard (${describeOutcome(outcome)})`).toBe(
+              true,
+            );
           });
         }
       });
@@ -103,7 +118,12 @@ export function describeSafeModeSuite(
       describe(`ordinary programs run correctly in ${mode}`, () => {
         for (const program of ordinaryPrograms) {
           it.concurrent(program.name, async () => {
-            const outcome = await runner.run({ code: program.code, language: 'python', timeoutMs, guard: guarded ? options.guard : null });
+            const outcome = await runner.run({
+              code: program.code,
+              language: 'python',
+              timeoutMs,
+              guard: guarded ? options.guard : null,
+            });
             expect(outcome.status, describeOutcome(outcome)).toBe('success');
             expect(outcome.violations).toEqual([]);
             expect(outcome.stdout).toBe(program.stdout);
