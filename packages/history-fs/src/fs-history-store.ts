@@ -115,7 +115,7 @@ export class FsHistoryStore implements HistoryStore {
   }
 
   async list(options: ListExecutionsOptions = {}): Promise<ExecutionRecord[]> {
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const limit = Math.floor(options.limit ?? Number.POSITIVE_INFINITY);
     if (limit <= 0) return [];
     const { records: names } = await this.#listing();
     const records: ExecutionRecord[] = [];
