@@ -84,7 +84,7 @@ def install(settings=None):
             "_interpreters", "_interpchannels", "_interpqueues", "_tkinter", "tkinter", "readline",
             "_dbm", "_gdbm", "_testcapi", "_testinternalcapi", "_testbuffer", "_testmultiphase",
             "_testsinglephase", "_testimportmultiple", "_testclinic", "_ctypes_test", "_xxtestfuzz",
-            "_testlimitedcapi", "_testexternalinspection", "_remote_debugging", "pty", "posix", "nt",
+            "_testlimitedcapi", "_testexternalinspection", "_remote_debugging", "pty",
             "_signal", "_imp", "_lsprof", "pdb", "bdb",
         )
     )
