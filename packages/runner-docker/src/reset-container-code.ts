@@ -19,12 +19,26 @@ def control_groups(pid):
 # container's control groups are what tell its processes apart from everyone else's.
 mine = control_groups("self")
 keep = {1, os.getpid(), os.getppid()}
-for name in os.listdir("/proc") if mine else []:
-    if name.isdigit() and int(name) not in keep and control_groups(name) == mine:
+def strays():
+    return [int(name) for name in os.listdir("/proc") if name.isdigit() and int(name) not in keep and control_groups(name) == mine]
+def running(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False
+# A daemon may fork while it is being killed: repeat until none is left running (bounded).
+for attempt in range(50) if mine else []:
+    alive = [pid for pid in strays() if running(pid)]
+    if not alive:
+        break
+    for pid in alive:
         try:
-            os.kill(int(name), 9)
+            os.kill(pid, 9)
         except OSError:
             pass
+    import time
+    time.sleep(0.002)
 def clear(folder, device):
     """Empties a folder of this container's own file system; never crosses into a mount."""
     left = 0
