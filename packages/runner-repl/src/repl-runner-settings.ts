@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { ExecuterConfig } from '@executer/core';
+import { ConfigError, type ExecuterConfig } from '@executer/core';
 import { type PythonRuntimeSettings, resolvePythonRuntimeSettings } from '@executer/python-runtime';
 import type { ReplRunnerOptions, ReplStrategy } from './repl-runner-options.js';
 
@@ -8,21 +8,35 @@ export interface ReplRunnerSettings extends PythonRuntimeSettings {
   strategy: ReplStrategy;
 }
 
-/** Options > `runners.exec` in config > ExecuterConfig > defaults. */
+const knownKeys = ['pool_size', 'strategy'];
+
+/** Options > `runners.exec` in config > ExecuterConfig > defaults. A bad value is a ConfigError. */
 export function resolveReplRunnerSettings(
   config: Partial<ExecuterConfig> | undefined,
   options: ReplRunnerOptions = {},
 ): ReplRunnerSettings {
   const section = config?.runners?.exec ?? {};
-  const configuredSize =
-    typeof section.pool_size === 'number' && section.pool_size >= 1
-      ? Math.floor(section.pool_size)
-      : undefined;
-  const configuredStrategy =
-    section.strategy === 'fork' || section.strategy === 'inline' ? section.strategy : undefined;
+  const file = config?.configFile ? { file: config.configFile } : {};
+  for (const key of Object.keys(section)) {
+    if (!knownKeys.includes(key)) {
+      throw new ConfigError('unknown key', { ...file, path: `runners.exec.${key}`, allowed: knownKeys.join(', ') });
+    }
+  }
+  const { pool_size: poolSize, strategy } = section;
+  if (poolSize !== undefined && !(Number.isInteger(poolSize) && (poolSize as number) >= 1 && (poolSize as number) <= 256)) {
+    throw new ConfigError('is not allowed', { ...file, path: 'runners.exec.pool_size', value: poolSize, allowed: 'a whole number from 1 to 256' });
+  }
+  if (strategy !== undefined && strategy !== 'fork' && strategy !== 'inline') {
+    throw new ConfigError('is not allowed', {
+      ...file,
+      path: 'runners.exec.strategy',
+      value: strategy,
+      allowed: '"inline" (fastest; modules persist between runs) or "fork" (a fresh process per run)',
+    });
+  }
   return {
     ...resolvePythonRuntimeSettings(config, options),
-    poolSize: options.poolSize ?? configuredSize ?? availableParallelism(),
-    strategy: options.strategy ?? configuredStrategy ?? 'inline',
+    poolSize: options.poolSize ?? (poolSize as number | undefined) ?? availableParallelism(),
+    strategy: options.strategy ?? (strategy as ReplStrategy | undefined) ?? 'inline',
   };
 }
