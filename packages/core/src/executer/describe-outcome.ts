@@ -25,12 +25,19 @@ export function describeOutcome(outcome: RunOutcome, timeoutMs: number): string 
       if (outcome.limitExceeded === 'memory') {
         return `The program exceeded its memory limit and was stopped. Use less memory (stream data, avoid huge lists).${outcome.stderr ? `\n${tail(outcome.stderr, 500)}` : ''}`;
       }
+      if (outcome.limitExceeded === 'output') {
+        return 'The program printed more than the output cap allows and was stopped. Print a summary instead of every item.';
+      }
+      if (outcome.limitExceeded === 'pids') {
+        return 'The program started too many processes or threads and was stopped.';
+      }
       if (outcome.exception) {
         const { type, message, traceback } = outcome.exception;
         return tail(traceback.trim() || `${type}: ${message}`);
       }
       const stderr = outcome.stderr.trim();
-      return stderr ? tail(stderr) : `The program exited with code ${outcome.exitCode}.`;
+      if (stderr) return tail(stderr);
+      return outcome.exitCode === null ? 'The program was killed before it finished.' : `The program exited with code ${outcome.exitCode}.`;
     }
   }
 }
