@@ -68,12 +68,24 @@ def limit_memory(memory_bytes):
 
 
 def load_guard(guard):
-    """Imports the guard module from its path and installs it; returns its report callable."""
-    import importlib.util
+    """Loads the guard module and installs it; returns its report callable.
 
-    spec = importlib.util.spec_from_file_location("executer_runtime_guard", guard["modulePath"])
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    The host sends the guard's source with its path, so the guard loads even where its file is not
+    visible (a sandbox's private /tmp); it is compiled under its real path, so its own frames are
+    recognised exactly as when imported from the file. Without a source, the file is imported.
+    """
+    if "source" in guard:
+        import types
+
+        module = types.ModuleType("executer_runtime_guard")
+        module.__file__ = guard["modulePath"]
+        exec(compile(guard["source"], guard["modulePath"], "exec"), module.__dict__)
+    else:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("executer_runtime_guard", guard["modulePath"])
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
     return module.install(guard.get("settings") or {})
 
 

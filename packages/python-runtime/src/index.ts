@@ -4,6 +4,7 @@ export * from './capped-output.js';
 export * from './frame.js';
 export * from './frame-decoder.js';
 export * from './harness-messages.js';
+export * from './harness-guard.js';
 export * from './harness-path.js';
 export * from './harness-protocol-error.js';
 export * from './isolation-plan.js';

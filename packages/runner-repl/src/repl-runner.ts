@@ -14,6 +14,7 @@ import {
   CappedOutput,
   type HarnessResult,
   harnessPath,
+  toHarnessGuard,
   type IsolationPlan,
   type PythonInterpreter,
   resolveIsolation,
@@ -87,8 +88,12 @@ export class ReplRunner implements Runner {
         durationMs: 0,
         guarded,
       });
-    const guard = job.guard ? { modulePath: job.guard.modulePath, settings: job.guard.settings } : null;
-    const worker = await this.#pool.acquire(guard ? JSON.stringify(guard) : null);
+    // Workers are told apart by the guard they installed (path and settings); the request carries
+    // the guard's source, so it loads even where its file is hidden from a sandboxed worker.
+    const guard = job.guard ? toHarnessGuard(job.guard, this.name) : null;
+    const worker = await this.#pool.acquire(
+      job.guard ? JSON.stringify({ modulePath: job.guard.modulePath, settings: job.guard.settings }) : null,
+    );
     if (options.signal?.aborted) {
       // Aborted while it waited for a free worker.
       this.#pool.release(worker);

@@ -16,6 +16,7 @@ import {
   FrameKind,
   type HarnessResult,
   harnessPath,
+  toHarnessGuard,
   type IsolationPlan,
   killProcessGroup,
   type PythonInterpreter,
@@ -85,7 +86,7 @@ export class SubprocessRunner implements Runner {
       });
     }
     const memoryBytes = job.limits?.memoryBytes ?? this.settings.memoryLimitMb * mebibyte;
-    const guard = job.guard ? { modulePath: job.guard.modulePath, settings: job.guard.settings } : null;
+    const guard = job.guard ? toHarnessGuard(job.guard, this.name) : null;
     const input = guard ? `${JSON.stringify(guard)}\n${job.code}` : job.code;
     const command = wrapCommand(
       this.#isolation,
@@ -93,7 +94,8 @@ export class SubprocessRunner implements Runner {
       ['-I', '-B', '-u', harnessPath, 'once', String(memoryBytes), guard ? '1' : '0'],
       {
         workingDirectory: this.settings.workingDirectory,
-        readOnlyPaths: guard ? [dirname(guard.modulePath)] : [],
+        // The harness must stay visible even when it lies under the sandbox's private /tmp.
+        readOnlyPaths: [dirname(harnessPath)],
       },
     );
     const child = execa(command.file, command.args, {
