@@ -63,11 +63,14 @@ export class PythonWorker {
     });
     this.#child.stdin?.on('error', () => undefined);
     this.#child.on('error', (error) => this.#die(`could not start: ${error.message}`));
-    // Output still in the pipe may follow 'exit'; 'close' comes after it (unless a stray
-    // grandchild holds the pipe, hence the short delay as a fallback).
+    // Output still in the pipe may follow 'exit'; 'close' comes after it. A grandchild left in
+    // the group would hold the pipe open, so 'exit' kills the group; the delay is only a fallback
+    // for one that left the group, and is long enough that a busy event loop still drains the pipe
+    // first (a short one lost a crashed run's last output on a loaded machine).
     this.#child.on('close', (code, signal) => this.#die(`exited (${signal ?? `code ${code}`})`));
     this.#child.on('exit', (code, signal) => {
-      setTimeout(() => this.#die(`exited (${signal ?? `code ${code}`})`), 100).unref();
+      killProcessGroup(this.#child.pid);
+      setTimeout(() => this.#die(`exited (${signal ?? `code ${code}`})`), 2000).unref();
     });
     this.#setReferenced(false);
   }
