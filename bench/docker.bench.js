@@ -13,7 +13,8 @@ const image = process.env.EXECUTER_DOCKER_IMAGE || 'executer-python:local';
 
 async function runOrThrow(runner) {
   const outcome = await runner.run({ code, language: 'python', timeoutMs: 30_000, guard: null });
-  if (outcome.status !== 'success' || outcome.stdout !== '1\n') throw new Error(`docker runner: ${outcome.status} ${outcome.stderr}`);
+  if (outcome.status !== 'success' || outcome.stdout !== '1\n')
+    throw new Error(`docker runner: ${outcome.status} ${outcome.stderr}`);
 }
 
 /** `docker run --rm --network none <image> python3 -I -c <code>`, as the CLI does it. */
@@ -41,7 +42,11 @@ async function plainDockerRun(docker) {
 
 /** `docker exec <container> python3 -I -c <code>`, as the CLI does it. */
 async function plainDockerExec(container) {
-  const exec = await container.exec({ Cmd: ['python3', '-I', '-c', code], AttachStdout: true, AttachStderr: true });
+  const exec = await container.exec({
+    Cmd: ['python3', '-I', '-c', code],
+    AttachStdout: true,
+    AttachStderr: true,
+  });
   const stream = await exec.start({ hijack: true, stdin: false });
   await new Promise((resolve, reject) => {
     stream.on('end', resolve);
@@ -55,14 +60,17 @@ async function plainDockerExec(container) {
 export async function bench({ quick = false } = {}) {
   const coldIterations = quick ? 5 : 20;
   const warmIterations = quick ? 30 : 200;
-  const settings = (overrides) => resolveDockerRunnerSettings(undefined, { image, pull: 'never', ...overrides });
+  const settings = (overrides) =>
+    resolveDockerRunnerSettings(undefined, { image, pull: 'never', ...overrides });
   const cold = new DockerRunner(settings({ poolSize: 0 }));
   const warm = new DockerRunner(settings({ poolSize: 1, maxContainers: 1 }));
   const { docker } = cold;
   try {
     await docker.ping();
   } catch (error) {
-    console.log(`\ndocker: skipped, no Docker engine answers at ${cold.engine.address} (${error.message}); start one with \`bash .ci/docker/start-engine.sh\` and export DOCKER_HOST`);
+    console.log(
+      `\ndocker: skipped, no Docker engine answers at ${cold.engine.address} (${error.message}); start one with \`bash .ci/docker/start-engine.sh\` and export DOCKER_HOST`,
+    );
     return;
   }
   let target;
@@ -86,14 +94,40 @@ export async function bench({ quick = false } = {}) {
 
     await warm.warm();
     const warmSamples = await sample(() => runOrThrow(warm), { iterations: warmIterations, warmup: 10 });
-    target = await docker.createContainer({ Image: image, Cmd: ['sleep', '3600'], HostConfig: { NetworkMode: 'none' } });
+    target = await docker.createContainer({
+      Image: image,
+      Cmd: ['sleep', '3600'],
+      HostConfig: { NetworkMode: 'none' },
+    });
     await target.start();
-    const execSamples = await sample(() => plainDockerExec(target), { iterations: quick ? 20 : 60, warmup: 3 });
+    const execSamples = await sample(() => plainDockerExec(target), {
+      iterations: quick ? 20 : 60,
+      warmup: 3,
+    });
 
     const rows = summarise([
-      { name: 'docker cold', labels: { runner: 'docker (pool 0)' }, case: code, samples: coldSamples, baseline: 'plain docker run', target: 'ratio <= 1.2' },
-      { name: 'plain docker run', labels: { runner: 'dockerode create+start+wait+rm' }, case: code, samples: runSamples },
-      { name: 'docker warm', labels: { runner: 'docker (warm pool)' }, case: code, samples: warmSamples, baseline: 'plain docker exec', target: 'median <= 10 ms' },
+      {
+        name: 'docker cold',
+        labels: { runner: 'docker (pool 0)' },
+        case: code,
+        samples: coldSamples,
+        baseline: 'plain docker run',
+        target: 'ratio <= 1.2',
+      },
+      {
+        name: 'plain docker run',
+        labels: { runner: 'dockerode create+start+wait+rm' },
+        case: code,
+        samples: runSamples,
+      },
+      {
+        name: 'docker warm',
+        labels: { runner: 'docker (warm pool)' },
+        case: code,
+        samples: warmSamples,
+        baseline: 'plain docker exec',
+        target: 'median <= 10 ms',
+      },
       { name: 'plain docker exec', labels: { runner: 'dockerode exec' }, case: code, samples: execSamples },
     ]);
     printTable(`Docker runner (${image} at ${cold.engine.address})`, rows);

@@ -9,9 +9,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2).filter((argument) => !argument.startsWith('-'));
 const quick = process.argv.includes('--quick');
 const files = (await readdir(here)).filter((file) => file.endsWith('.bench.js')).sort();
-const selected = files.filter((file) => wanted.length === 0 || wanted.includes(file.replace('.bench.js', '')));
+const selected = files.filter(
+  (file) => wanted.length === 0 || wanted.includes(file.replace('.bench.js', '')),
+);
 if (selected.length === 0) {
-  console.error(`No benchmark matches ${wanted.join(', ')}; available: ${files.map((f) => f.replace('.bench.js', '')).join(', ')}`);
+  console.error(
+    `No benchmark matches ${wanted.join(', ')}; available: ${files.map((f) => f.replace('.bench.js', '')).join(', ')}`,
+  );
   process.exit(2);
 }
 let failed = false;

@@ -29,13 +29,27 @@ console.error(`demo: a scripted model answers at ${scriptedModel.url} (no key ne
 
 const run = (args) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit', cwd: process.env.INIT_CWD ?? process.cwd() });
+    const child = spawn(process.execPath, [cli, ...args], {
+      stdio: 'inherit',
+      cwd: process.env.INIT_CWD ?? process.cwd(),
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
 
-const code = await run(['run', instruction, '--provider', 'openai-compatible', '--base-url', scriptedModel.url, '--model', 'scripted-coder']);
+const code = await run([
+  'run',
+  instruction,
+  '--provider',
+  'openai-compatible',
+  '--base-url',
+  scriptedModel.url,
+  '--model',
+  'scripted-coder',
+]);
 const requests = scriptedModel.completionRequests?.length ?? scriptedModel.requests.length;
-console.error(`\ndemo: the model was asked ${requests} time(s); the second request carried the first code and its error.`);
+console.error(
+  `\ndemo: the model was asked ${requests} time(s); the second request carried the first code and its error.`,
+);
 console.error('demo: the latest saved executions:\n');
 await run(['history', 'list', '--limit', '3']);
 await scriptedModel.close();

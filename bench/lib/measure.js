@@ -57,7 +57,9 @@ export function printTable(title, rows) {
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const text = (value) => (value === null || value === undefined ? '-' : String(value));
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => text(row[column]).length)));
+  const widths = columns.map((column) =>
+    Math.max(column.length, ...rows.map((row) => text(row[column]).length)),
+  );
   const line = (cells) => cells.map((cell, index) => cell.padEnd(widths[index])).join('  ');
   console.log(`\n${title}`);
   console.log(line(columns));

@@ -7,7 +7,10 @@ const labels = { 'io.executer.runner': 'docker' };
 
 describe('buildContainerSpec', () => {
   it('hardens by default: no network, read-only root, small /tmp, no capabilities, no new privileges, non-root, limits', () => {
-    const settings = resolveDockerRunnerSettings({ env: {}, memoryLimitMb: 512 }, { image: 'executer-python:local' });
+    const settings = resolveDockerRunnerSettings(
+      { env: {}, memoryLimitMb: 512 },
+      { image: 'executer-python:local' },
+    );
     const spec = buildContainerSpec({ settings, labels, environment: { TZ: 'UTC' } });
     expect(spec).toMatchObject({
       Image: 'executer-python:local',
@@ -19,7 +22,16 @@ describe('buildContainerSpec', () => {
       Tty: false,
       NetworkDisabled: true,
     });
-    expect(spec.Cmd).toEqual(['python3', '-I', '-u', '-B', containerHarnessPath, 'serve', String(512 * 1024 * 1024), 'fork']);
+    expect(spec.Cmd).toEqual([
+      'python3',
+      '-I',
+      '-u',
+      '-B',
+      containerHarnessPath,
+      'serve',
+      String(512 * 1024 * 1024),
+      'fork',
+    ]);
     expect(spec.HostConfig).toMatchObject({
       NetworkMode: 'none',
       ReadonlyRootfs: true,

@@ -17,13 +17,26 @@ const mebibyte = 1024 * 1024;
  * (without swap) and CPU limits, and no host mount unless configured (read-only unless told).
  * The harness speaks its framed protocol over the attached stdin/stdout, so stdin stays open.
  */
-export function buildContainerSpec({ settings, labels, environment }: ContainerSpecInput): ContainerCreateOptions {
+export function buildContainerSpec({
+  settings,
+  labels,
+  environment,
+}: ContainerSpecInput): ContainerCreateOptions {
   const memoryBytes = settings.memoryMb * mebibyte;
   const securityOptions = settings.noNewPrivileges ? ['no-new-privileges'] : [];
   return {
     Image: settings.image,
     // -I: isolated (no user site, no PYTHON* variables), -u: unbuffered, -B: no bytecode writes.
-    Cmd: [settings.python, '-I', '-u', '-B', containerHarnessPath, 'serve', String(settings.runMemoryBytes), 'fork'],
+    Cmd: [
+      settings.python,
+      '-I',
+      '-u',
+      '-B',
+      containerHarnessPath,
+      'serve',
+      String(settings.runMemoryBytes),
+      'fork',
+    ],
     Entrypoint: [],
     User: settings.user,
     WorkingDir: settings.workingDirectory,
@@ -53,7 +66,12 @@ export function buildContainerSpec({ settings, labels, environment }: ContainerS
       Mounts: [
         // The harness and guards are copied into this anonymous volume before start; it goes away with the container.
         { Type: 'volume', Source: '', Target: runtimeDirectory },
-        ...settings.mounts.map((mount) => ({ Type: 'bind' as const, Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly })),
+        ...settings.mounts.map((mount) => ({
+          Type: 'bind' as const,
+          Source: mount.source,
+          Target: mount.target,
+          ReadOnly: mount.readOnly,
+        })),
       ],
       // Removal is ours (dispose, recycling); AutoRemove would race with reading the exit state.
       AutoRemove: false,

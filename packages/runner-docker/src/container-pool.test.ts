@@ -77,7 +77,9 @@ describe('ContainerPool', () => {
     const held = await pool.acquire();
     const order: string[] = [];
     const controller = new AbortController();
-    const aborted = pool.acquire(controller.signal).catch((error: Error) => order.push(`aborted:${error.name}`));
+    const aborted = pool
+      .acquire(controller.signal)
+      .catch((error: Error) => order.push(`aborted:${error.name}`));
     const waiting = pool.acquire().then((container) => {
       order.push('second');
       return container;
@@ -92,9 +94,12 @@ describe('ContainerPool', () => {
 
   it('fails a waiting caller with the start error instead of leaving it waiting', async () => {
     const failure = new Error('engine gone');
-    const pool = new ContainerPool({ poolSize: 1, maxContainers: 1, maxRunsPerContainer: 1 }, async (): Promise<FakeContainer> => {
-      throw failure;
-    });
+    const pool = new ContainerPool(
+      { poolSize: 1, maxContainers: 1, maxRunsPerContainer: 1 },
+      async (): Promise<FakeContainer> => {
+        throw failure;
+      },
+    );
     await expect(pool.acquire()).rejects.toBe(failure);
     await pool.dispose();
   });

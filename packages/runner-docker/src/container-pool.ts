@@ -69,7 +69,8 @@ export class ContainerPool<T extends PooledContainer> {
 
   /** A ready container for one run; starts one when none is idle and there is room, else waits. */
   acquire(signal?: AbortSignal): Promise<T> {
-    if (this.#disposed) return Promise.reject(new RunnerUnavailableError('docker', 'the runner was disposed'));
+    if (this.#disposed)
+      return Promise.reject(new RunnerUnavailableError('docker', 'the runner was disposed'));
     if (signal?.aborted) return Promise.reject(new PoolWaitAborted());
     const container = this.#takeIdle();
     if (container) {
@@ -103,7 +104,12 @@ export class ContainerPool<T extends PooledContainer> {
    * a killed run; `prepare` wipes per-run state (and may say the container is unfit).
    */
   release(container: T, reusable: boolean, prepare?: (container: T) => Promise<boolean>): void {
-    const keep = reusable && !this.#disposed && this.#settings.poolSize > 0 && container.alive && container.runs < this.#settings.maxRunsPerContainer;
+    const keep =
+      reusable &&
+      !this.#disposed &&
+      this.#settings.poolSize > 0 &&
+      container.alive &&
+      container.runs < this.#settings.maxRunsPerContainer;
     if (!keep) {
       this.#discard(container);
       return;

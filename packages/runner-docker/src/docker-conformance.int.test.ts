@@ -9,9 +9,15 @@ const engine = await findDockerTestEngine();
 const created: DockerRunner[] = [];
 
 function createRunner(poolSize: number): DockerRunner {
-  const runner = new DockerRunner(resolveDockerRunnerSettings({ memoryLimitMb: 512 }, { image: engine.image, host: engine.address, poolSize, maxContainers: 4 }), {
-    docker: engine.docker,
-  });
+  const runner = new DockerRunner(
+    resolveDockerRunnerSettings(
+      { memoryLimitMb: 512 },
+      { image: engine.image, host: engine.address, poolSize, maxContainers: 4 },
+    ),
+    {
+      docker: engine.docker,
+    },
+  );
   created.push(runner);
   return runner;
 }
@@ -20,12 +26,18 @@ describe.skipIf(engine.skipReason !== undefined)('docker runner conformance', ()
   // The container's processes are not the host's descendants; the suite finds them by command line instead.
   // Cold mode (a container per run) is covered by docker-runner.int.test.ts: the suite's streaming
   // deadline (first output within 1.4 s of the call) cannot include creating a container on vfs.
-  describeRunnerConformance('docker, warm pool', () => createRunner(2), { hostDescendants: false, timeoutMs: 30_000 });
+  describeRunnerConformance('docker, warm pool', () => createRunner(2), {
+    hostDescendants: false,
+    timeoutMs: 30_000,
+  });
 
   it('leaves no container behind after the suites', async () => {
     expect(created.length).toBe(1);
     for (const runner of created) await runner.dispose();
-    const mine = await engine.docker.listContainers({ all: true, filters: { label: [`${DockerLabel.runner}=${dockerRunnerLabelValue}`] } });
+    const mine = await engine.docker.listContainers({
+      all: true,
+      filters: { label: [`${DockerLabel.runner}=${dockerRunnerLabelValue}`] },
+    });
     const owners = new Set(created.map((runner) => runner.owner));
     expect(mine.filter((container) => owners.has(container.Labels[DockerLabel.owner] ?? ''))).toEqual([]);
   });

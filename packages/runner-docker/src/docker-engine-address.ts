@@ -21,7 +21,12 @@ export function resolveDockerEngineAddress(
   environment: Record<string, string | undefined> = process.env,
 ): DockerEngineAddress {
   const address = host ?? `unix://${defaultDockerSocket}`;
-  const cleared: DockerOptions = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined };
+  const cleared: DockerOptions = {
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+  };
   if (address.startsWith('unix://') || address.startsWith('npipe://')) {
     const socketPath = address.replace(/^[a-z]+:\/\//, '') || defaultDockerSocket;
     return { address, clientOptions: { ...cleared, socketPath } };
@@ -41,7 +46,12 @@ export function resolveDockerEngineAddress(
     };
   }
   const secure = url.protocol === 'https:' || url.port === '2376' || environment.DOCKER_TLS_VERIFY === '1';
-  const clientOptions: DockerOptions = { ...cleared, protocol: secure ? 'https' : 'http', host: url.hostname, port: url.port || (secure ? 2376 : 2375) };
+  const clientOptions: DockerOptions = {
+    ...cleared,
+    protocol: secure ? 'https' : 'http',
+    host: url.hostname,
+    port: url.port || (secure ? 2376 : 2375),
+  };
   const certificates = environment.DOCKER_CERT_PATH;
   if (secure && certificates) {
     clientOptions.ca = readFileSync(join(certificates, 'ca.pem'));

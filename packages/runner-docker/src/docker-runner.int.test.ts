@@ -11,15 +11,27 @@ import { resolveDockerRunnerSettings } from './resolve-docker-runner-settings.js
 
 const engine = await findDockerTestEngine();
 
-const job = (code: string, extra: Partial<RunJob> = {}): RunJob => ({ code, language: 'python', timeoutMs: 10_000, guard: null, ...extra });
+const job = (code: string, extra: Partial<RunJob> = {}): RunJob => ({
+  code,
+  language: 'python',
+  timeoutMs: 10_000,
+  guard: null,
+  ...extra,
+});
 
 function createRunner(overrides: Partial<DockerRunnerSettings> = {}): DockerRunner {
-  const settings = resolveDockerRunnerSettings({ memoryLimitMb: 256 }, { image: engine.image, host: engine.address, poolSize: 1, ...overrides });
+  const settings = resolveDockerRunnerSettings(
+    { memoryLimitMb: 256 },
+    { image: engine.image, host: engine.address, poolSize: 1, ...overrides },
+  );
   return new DockerRunner(settings, { docker: engine.docker });
 }
 
 async function containersOf(runner: DockerRunner) {
-  return engine.docker.listContainers({ all: true, filters: { label: [`${DockerLabel.owner}=${runner.owner}`] } });
+  return engine.docker.listContainers({
+    all: true,
+    filters: { label: [`${DockerLabel.owner}=${runner.owner}`] },
+  });
 }
 
 describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine', () => {
@@ -35,7 +47,9 @@ describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine'
     });
 
     it('runs code and reports stdout, stderr and the exit status', async () => {
-      const outcome = await runner.run(job('import sys\nprint("hello")\nprint("oops", file=sys.stderr)\nsys.exit(3)'));
+      const outcome = await runner.run(
+        job('import sys\nprint("hello")\nprint("oops", file=sys.stderr)\nsys.exit(3)'),
+      );
       expect(outcome).toMatchObject({ status: 'error', exitCode: 3, stdout: 'hello\n', stderr: 'oops\n' });
     });
 
@@ -54,7 +68,9 @@ describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine'
       );
       expect(first.status).toBe('success');
       const second = await runner.run(
-        job('import json, os\nprint(os.uname().nodename)\nprint(hasattr(json, "leaked"))\nprint(os.listdir("/tmp"))\nprint(sorted(p for p in os.listdir("/proc") if p.isdigit() and open(f"/proc/{p}/cmdline","rb").read().startswith(b"sleep")))'),
+        job(
+          'import json, os\nprint(os.uname().nodename)\nprint(hasattr(json, "leaked"))\nprint(os.listdir("/tmp"))\nprint(sorted(p for p in os.listdir("/proc") if p.isdigit() and open(f"/proc/{p}/cmdline","rb").read().startswith(b"sleep")))',
+        ),
       );
       const [host, leaked, files, sleepers] = second.stdout.trim().split('\n');
       expect(host).toBe(first.stdout.trim());
@@ -74,15 +90,29 @@ describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine'
           ].join('\n'),
         ),
       );
-      expect(outcome.stdout.trim().split('\n')).toEqual(['1000', 'ro 30', 'net OSError', '0000000000000000', '1']);
+      expect(outcome.stdout.trim().split('\n')).toEqual([
+        '1000',
+        'ro 30',
+        'net OSError',
+        '0000000000000000',
+        '1',
+      ]);
       const [info] = await containersOf(runner);
       const inspected = await engine.docker.getContainer(info?.Id as string).inspect();
-      expect(inspected.HostConfig).toMatchObject({ NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], PidsLimit: 128, Memory: 384 * 1024 * 1024 });
+      expect(inspected.HostConfig).toMatchObject({
+        NetworkMode: 'none',
+        ReadonlyRootfs: true,
+        CapDrop: ['ALL'],
+        PidsLimit: 128,
+        Memory: 384 * 1024 * 1024,
+      });
     });
 
     it('stops a run at its timeout with the output so far, and replaces the container', async () => {
       const before = (await containersOf(runner)).map((container) => container.Id);
-      const outcome = await runner.run(job('import time\nprint("started", flush=True)\ntime.sleep(60)', { timeoutMs: 1_000 }));
+      const outcome = await runner.run(
+        job('import time\nprint("started", flush=True)\ntime.sleep(60)', { timeoutMs: 1_000 }),
+      );
       expect(outcome).toMatchObject({ status: 'timeout', exitCode: null, stdout: 'started\n' });
       expect(outcome.durationMs).toBeLessThan(5_000);
       await runner.settled();
@@ -93,22 +123,29 @@ describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine'
 
     it('stops a run on abort with the output so far', async () => {
       const controller = new AbortController();
-      const pending = runner.run(job('import sys, time\nsys.stdout.write("before\\n")\nsys.stdout.flush()\ntime.sleep(60)'), {
-        signal: controller.signal,
-        onStdout: () => controller.abort(),
-      });
+      const pending = runner.run(
+        job('import sys, time\nsys.stdout.write("before\\n")\nsys.stdout.flush()\ntime.sleep(60)'),
+        {
+          signal: controller.signal,
+          onStdout: () => controller.abort(),
+        },
+      );
       const outcome = await pending;
       expect(outcome).toMatchObject({ status: 'aborted', stdout: 'before\n' });
     });
 
     it('reports a memory hog as an outcome with limitExceeded memory', async () => {
-      const outcome = await runner.run(job('blocks = []\nwhile True:\n    blocks.append(bytearray(16 * 1024 * 1024))'));
+      const outcome = await runner.run(
+        job('blocks = []\nwhile True:\n    blocks.append(bytearray(16 * 1024 * 1024))'),
+      );
       expect(outcome.status).toBe('error');
       expect(outcome.limitExceeded).toBe('memory');
     });
 
     it('caps a flood of output with a visible marker', async () => {
-      const outcome = await runner.run(job('while True:\n    print("x" * 1000)', { limits: { outputBytes: 10_000 } }));
+      const outcome = await runner.run(
+        job('while True:\n    print("x" * 1000)', { limits: { outputBytes: 10_000 } }),
+      );
       expect(outcome.truncated.stdout).toBe(true);
       expect(outcome.limitExceeded).toBe('output');
       expect(outcome.stdout).toContain('[executer: output truncated at 10000 bytes]');
@@ -117,9 +154,18 @@ describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine'
 
   it('wipes /tmp between runs but never a writable mount, even one under /tmp', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'executer-docker-mount-'));
-    const runner = createRunner({ poolSize: 1, maxContainers: 1, user: '0:0', mounts: [{ source: folder, target: folder, readOnly: false }] });
+    const runner = createRunner({
+      poolSize: 1,
+      maxContainers: 1,
+      user: '0:0',
+      mounts: [{ source: folder, target: folder, readOnly: false }],
+    });
     try {
-      const write = await runner.run(job(`open(${JSON.stringify(join(folder, 'kept.txt'))}, "w").write("x")\nopen("/tmp/scratch", "w").write("x")`));
+      const write = await runner.run(
+        job(
+          `open(${JSON.stringify(join(folder, 'kept.txt'))}, "w").write("x")\nopen("/tmp/scratch", "w").write("x")`,
+        ),
+      );
       expect(write.status).toBe('success');
       const after = await runner.run(job(`import os\nprint(sorted(os.listdir("/tmp")))`));
       expect(after.stdout).toBe(`[${JSON.stringify(folder.split('/')[2])}]\n`.replaceAll('"', "'"));
@@ -146,9 +192,14 @@ describe.skipIf(engine.skipReason !== undefined)('DockerRunner on a real engine'
 
   describe('clear errors', () => {
     it('names the address tried when no engine answers', async () => {
-      const settings = resolveDockerRunnerSettings({}, { host: 'unix:///nonexistent/docker.sock', image: engine.image });
+      const settings = resolveDockerRunnerSettings(
+        {},
+        { host: 'unix:///nonexistent/docker.sock', image: engine.image },
+      );
       const runner = new DockerRunner(settings);
-      await expect(runner.run(job('print(1)'))).rejects.toThrow(/no Docker engine answers at unix:\/\/\/nonexistent\/docker\.sock/);
+      await expect(runner.run(job('print(1)'))).rejects.toThrow(
+        /no Docker engine answers at unix:\/\/\/nonexistent\/docker\.sock/,
+      );
       await runner.dispose();
     });
 

@@ -1,6 +1,6 @@
-import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import {
   type RunJob,
   type Runner,
@@ -11,7 +11,13 @@ import {
   type RunStatus,
   type RuntimeGuard,
 } from '@executer/core';
-import { buildChildEnvironment, buildRunOutcome, CappedOutput, type HarnessResult, harnessPath } from '@executer/python-runtime';
+import {
+  buildChildEnvironment,
+  buildRunOutcome,
+  CappedOutput,
+  type HarnessResult,
+  harnessPath,
+} from '@executer/python-runtime';
 import Docker from 'dockerode';
 import { buildContainerSpec } from './build-container-spec.js';
 import { ContainerPool, PoolWaitAborted } from './container-pool.js';
@@ -43,7 +49,11 @@ export interface DockerRunnerDependencies {
  */
 export class DockerRunner implements Runner {
   readonly name = 'docker';
-  readonly capabilities: RunnerCapabilities = { languages: ['python'], isolation: 'container', enforcesGuard: true };
+  readonly capabilities: RunnerCapabilities = {
+    languages: ['python'],
+    isolation: 'container',
+    enforcesGuard: true,
+  };
   readonly settings: DockerRunnerSettings;
   readonly engine: DockerEngineAddress;
   readonly docker: Docker;
@@ -61,8 +71,12 @@ export class DockerRunner implements Runner {
     this.docker = dependencies.docker ?? new Docker(this.engine.clientOptions);
     this.owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     // The image's own PATH, HOME and LANG stay; only allowlisted host variables and configured ones go in.
-    const allowlisted = buildChildEnvironment(settings.envAllowlist, dependencies.hostEnvironment ?? process.env);
-    for (const name of ['PATH', 'HOME', 'LANG', 'LC_ALL']) if (!settings.envAllowlist.includes(name)) delete allowlisted[name];
+    const allowlisted = buildChildEnvironment(
+      settings.envAllowlist,
+      dependencies.hostEnvironment ?? process.env,
+    );
+    for (const name of ['PATH', 'HOME', 'LANG', 'LC_ALL'])
+      if (!settings.envAllowlist.includes(name)) delete allowlisted[name];
     this.#environment = { ...allowlisted, ...settings.env };
     this.#pool = new ContainerPool(settings, () => this.#startContainer());
   }
@@ -84,13 +98,23 @@ export class DockerRunner implements Runner {
   }
 
   async run(job: RunJob, options: RunOptions = {}): Promise<RunOutcome> {
-    if (job.language !== 'python') throw new RunnerUnavailableError(this.name, `runs Python only, not ${job.language}.`);
+    if (job.language !== 'python')
+      throw new RunnerUnavailableError(this.name, `runs Python only, not ${job.language}.`);
     const started = performance.now();
     const outputLimit = job.limits?.outputBytes ?? this.settings.outputLimitBytes;
     const stdout = new CappedOutput(outputLimit, options.onStdout);
     const stderr = new CappedOutput(outputLimit, options.onStderr);
     const guarded = job.guard !== null;
-    const aborted = () => buildRunOutcome({ status: 'aborted', exitCode: null, result: undefined, stdout, stderr, durationMs: performance.now() - started, guarded });
+    const aborted = () =>
+      buildRunOutcome({
+        status: 'aborted',
+        exitCode: null,
+        result: undefined,
+        stdout,
+        stderr,
+        durationMs: performance.now() - started,
+        guarded,
+      });
     if (options.signal?.aborted) return aborted();
     await this.#prepare();
     const bundle = job.guard ? await this.#guardBundle(job.guard) : undefined;
@@ -104,7 +128,13 @@ export class DockerRunner implements Runner {
     let reusable = true;
     try {
       if (bundle) await container.installGuard(bundle);
-      return await this.#runOn(container, job, options, { stdout, stderr, outputLimit, bundle, onUnfit: () => (reusable = false) });
+      return await this.#runOn(container, job, options, {
+        stdout,
+        stderr,
+        outputLimit,
+        bundle,
+        onUnfit: () => (reusable = false),
+      });
     } catch (error) {
       reusable = false;
       throw error;
@@ -127,7 +157,13 @@ export class DockerRunner implements Runner {
     container: HarnessContainer,
     job: RunJob,
     options: RunOptions,
-    run: { stdout: CappedOutput; stderr: CappedOutput; outputLimit: number; bundle: GuardBundle | undefined; onUnfit: () => void },
+    run: {
+      stdout: CappedOutput;
+      stderr: CappedOutput;
+      outputLimit: number;
+      bundle: GuardBundle | undefined;
+      onUnfit: () => void;
+    },
   ): Promise<RunOutcome> {
     const { stdout, stderr } = run;
     let hostStatus: RunStatus | undefined;
@@ -154,7 +190,10 @@ export class DockerRunner implements Runner {
           memoryBytes: job.limits?.memoryBytes ?? this.settings.runMemoryBytes,
           // One byte past the cap, so the host sees the overflow and marks the stream truncated.
           outputBytes: run.outputLimit + 1,
-          guard: run.bundle && job.guard ? { modulePath: run.bundle.containerModulePath, settings: job.guard.settings } : null,
+          guard:
+            run.bundle && job.guard
+              ? { modulePath: run.bundle.containerModulePath, settings: job.guard.settings }
+              : null,
         },
         {
           onStdout: (chunk) => {
@@ -184,15 +223,25 @@ export class DockerRunner implements Runner {
         run.onUnfit();
         if (hostStatus === undefined && limit === undefined) {
           memory = ending.oomKilled;
-          result = { type: 'result', exitCode: null, durationMs: 0, exception: null, refusals: [], limit: null, died: `the container ${ending.reason}` };
+          result = {
+            type: 'result',
+            exitCode: null,
+            durationMs: 0,
+            exception: null,
+            refusals: [],
+            limit: null,
+            died: `the container ${ending.reason}`,
+          };
         }
       }
-      const harnessStatus = result?.status === 'timeout' || result?.status === 'aborted' ? result.status : undefined;
+      const harnessStatus =
+        result?.status === 'timeout' || result?.status === 'aborted' ? result.status : undefined;
       if (harnessStatus) run.onUnfit();
       const status = hostStatus ?? harnessStatus;
       return buildRunOutcome({
         ...(status ? { status } : {}),
-        exitCode: status === 'timeout' || status === 'aborted' || result?.died ? null : (result?.exitCode ?? null),
+        exitCode:
+          status === 'timeout' || status === 'aborted' || result?.died ? null : (result?.exitCode ?? null),
         result,
         stdout,
         stderr,
@@ -248,12 +297,17 @@ export class DockerRunner implements Runner {
       await this.docker.getImage(this.settings.image).inspect();
       return;
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode !== 404) throw describeDockerFailure('image', error, context);
+      if ((error as { statusCode?: number }).statusCode !== 404)
+        throw describeDockerFailure('image', error, context);
       if (this.settings.pull === 'never') throw describeDockerFailure('image', error, context);
     }
     try {
       const progress = await this.docker.pull(this.settings.image);
-      await new Promise<void>((resolve, reject) => this.docker.modem.followProgress(progress, (error: Error | null) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        this.docker.modem.followProgress(progress, (error: Error | null) =>
+          error ? reject(error) : resolve(),
+        ),
+      );
     } catch (error) {
       throw describeDockerFailure('image', error, context);
     }
@@ -262,7 +316,11 @@ export class DockerRunner implements Runner {
   #startContainer(): Promise<HarnessContainer> {
     return HarnessContainer.start({
       docker: this.docker,
-      spec: buildContainerSpec({ settings: this.settings, labels: this.labels, environment: this.#environment }),
+      spec: buildContainerSpec({
+        settings: this.settings,
+        labels: this.labels,
+        environment: this.#environment,
+      }),
       runtimeFiles: [{ name: 'harness.py', content: harnessSource() }],
       startTimeoutMs: this.settings.startTimeoutMs,
       context: { address: this.engine.address, image: this.settings.image },

@@ -28,7 +28,9 @@ export async function readGuardBundle(guard: RuntimeGuard): Promise<GuardBundle>
   const contents: Array<{ name: string; content: Buffer }> = [];
   let total = 0;
   try {
-    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (!entry.isFile() || !(entry.name === moduleName || /\.(py|json)$/.test(entry.name))) continue;
       const path = join(folder, entry.name);
       total += (await stat(path)).size;
@@ -36,7 +38,9 @@ export async function readGuardBundle(guard: RuntimeGuard): Promise<GuardBundle>
       contents.push({ name: entry.name, content: await readFile(path) });
     }
   } catch (error) {
-    throw new RunnerUnavailableError('docker', `cannot read the runtime guard at ${guard.modulePath}`, { cause: error });
+    throw new RunnerUnavailableError('docker', `cannot read the runtime guard at ${guard.modulePath}`, {
+      cause: error,
+    });
   }
   if (!contents.some((file) => file.name === moduleName)) {
     throw new RunnerUnavailableError('docker', `the runtime guard module ${guard.modulePath} does not exist`);
@@ -47,6 +51,9 @@ export async function readGuardBundle(guard: RuntimeGuard): Promise<GuardBundle>
   return {
     digest,
     containerModulePath: `${containerGuardsDirectory}/${digest}/${moduleName}`,
-    files: contents.map((file) => ({ name: `${containerGuardsDirectory.slice(runtimeDirectory.length + 1)}/${digest}/${file.name}`, content: file.content })),
+    files: contents.map((file) => ({
+      name: `${containerGuardsDirectory.slice(runtimeDirectory.length + 1)}/${digest}/${file.name}`,
+      content: file.content,
+    })),
   };
 }

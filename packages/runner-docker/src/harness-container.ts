@@ -1,7 +1,15 @@
 import { PassThrough } from 'node:stream';
-import { encodeJsonFrame, FrameDecoder, FrameKind, type HarnessReady, type HarnessRequest, type HarnessResult, type HarnessRunRequest } from '@executer/python-runtime';
-import type Docker from 'dockerode';
 import { RunnerUnavailableError } from '@executer/core';
+import {
+  encodeJsonFrame,
+  FrameDecoder,
+  FrameKind,
+  type HarnessReady,
+  type HarnessRequest,
+  type HarnessResult,
+  type HarnessRunRequest,
+} from '@executer/python-runtime';
+import type Docker from 'dockerode';
 import { runtimeDirectory } from './container-paths.js';
 import { type ContainerStartStage, describeDockerFailure } from './describe-docker-failure.js';
 import type { GuardBundle } from './guard-files.js';
@@ -23,8 +31,9 @@ export interface ContainerRunCallbacks {
 }
 
 /** How a run on a container ended: the harness's result, or the container's death. */
-export type ContainerRunEnding = { kind: 'result'; result: HarnessResult } | { kind: 'died'; reason: string; oomKilled: boolean };
-
+export type ContainerRunEnding =
+  | { kind: 'result'; result: HarnessResult }
+  | { kind: 'died'; reason: string; oomKilled: boolean };
 
 const diagnosticsBytes = 4096;
 
@@ -83,20 +92,34 @@ export class HarnessContainer {
       const remaining = Math.max(1, deadline - performance.now());
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new RunnerUnavailableError('docker', `no answer within ${options.startTimeoutMs} ms`)), remaining);
+        timer = setTimeout(
+          () => reject(new RunnerUnavailableError('docker', `no answer within ${options.startTimeoutMs} ms`)),
+          remaining,
+        );
       });
       try {
         return await Promise.race([work, timeout]);
       } catch (error) {
-        throw describeDockerFailure(name, error, { ...options.context, diagnostics: this.#diagnostics.trim() });
+        throw describeDockerFailure(name, error, {
+          ...options.context,
+          diagnostics: this.#diagnostics.trim(),
+        });
       } finally {
         clearTimeout(timer);
       }
     };
     this.#container = await stage('create', options.docker.createContainer(options.spec));
     const container = this.#container;
-    await stage('copy', buildRuntimeArchive(options.runtimeFiles).then((archive) => container.putArchive(archive, { path: runtimeDirectory })));
-    const stream = (await stage('attach', container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }))) as NodeJS.ReadWriteStream;
+    await stage(
+      'copy',
+      buildRuntimeArchive(options.runtimeFiles).then((archive) =>
+        container.putArchive(archive, { path: runtimeDirectory }),
+      ),
+    );
+    const stream = (await stage(
+      'attach',
+      container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true }),
+    )) as NodeJS.ReadWriteStream;
     this.#stream = stream;
     const stdout = new PassThrough();
     const stderr = new PassThrough();
@@ -111,7 +134,8 @@ export class HarnessContainer {
     this.#alive = true;
     const ready = new Promise<HarnessReady>((resolve, reject) => {
       this.#onReady = resolve;
-      this.#onDeath = (reason) => reject(new RunnerUnavailableError('docker', `the harness did not start: ${reason}`));
+      this.#onDeath = (reason) =>
+        reject(new RunnerUnavailableError('docker', `the harness did not start: ${reason}`));
     });
     ready.catch(() => undefined);
     await stage('start', container.start());
@@ -130,7 +154,8 @@ export class HarnessContainer {
   }
 
   run(request: HarnessRunRequest, callbacks: ContainerRunCallbacks): Promise<ContainerRunEnding> {
-    if (!this.#alive) return Promise.resolve({ kind: 'died', reason: 'the container is not running', oomKilled: false });
+    if (!this.#alive)
+      return Promise.resolve({ kind: 'died', reason: 'the container is not running', oomKilled: false });
     this.runs += 1;
     return new Promise<ContainerRunEnding>((resolve) => {
       this.#current = { callbacks, resolve };

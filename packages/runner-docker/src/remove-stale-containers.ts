@@ -17,10 +17,15 @@ export function isProcessAlive(pid: number): boolean {
  * kill -9). Only containers whose owner ran on this host are judged: on a shared remote engine,
  * another machine's live containers are not ours to remove. Returns how many were removed.
  */
-export async function removeStaleContainers(docker: Docker, alive: (pid: number) => boolean = isProcessAlive): Promise<number> {
+export async function removeStaleContainers(
+  docker: Docker,
+  alive: (pid: number) => boolean = isProcessAlive,
+): Promise<number> {
   const containers = await docker.listContainers({
     all: true,
-    filters: { label: [`${DockerLabel.runner}=${dockerRunnerLabelValue}`, `${DockerLabel.ownerHost}=${hostname()}`] },
+    filters: {
+      label: [`${DockerLabel.runner}=${dockerRunnerLabelValue}`, `${DockerLabel.ownerHost}=${hostname()}`],
+    },
   });
   const stale = containers.filter((container) => {
     const pid = Number(container.Labels[DockerLabel.ownerPid]);

@@ -6,7 +6,12 @@ const runnersConfig = (docker: Record<string, unknown>) => ({ runners: { docker 
 
 describe('resolveDockerRunnerSettings', () => {
   it('defaults to a hardened, warm setup from the execution limits', () => {
-    const settings = resolveDockerRunnerSettings({ env: {}, memoryLimitMb: 256, outputLimitBytes: 4096, envAllowlist: ['API_BASE'] });
+    const settings = resolveDockerRunnerSettings({
+      env: {},
+      memoryLimitMb: 256,
+      outputLimitBytes: 4096,
+      envAllowlist: ['API_BASE'],
+    });
     expect(settings).toMatchObject({
       image: defaultDockerImage,
       host: undefined,
@@ -27,7 +32,12 @@ describe('resolveDockerRunnerSettings', () => {
 
   it('reads config.json runners.docker (snake_case) and lets options win', () => {
     const settings = resolveDockerRunnerSettings(
-      runnersConfig({ image: 'python:3.11-slim', pool_size: 0, max_runs_per_container: 5, mounts: [{ source: '/data', target: '/data' }] }),
+      runnersConfig({
+        image: 'python:3.11-slim',
+        pool_size: 0,
+        max_runs_per_container: 5,
+        mounts: [{ source: '/data', target: '/data' }],
+      }),
       { image: 'executer-python:local' },
     );
     expect(settings).toMatchObject({ image: 'executer-python:local', poolSize: 0, maxRunsPerContainer: 5 });
@@ -35,7 +45,9 @@ describe('resolveDockerRunnerSettings', () => {
   });
 
   it('keeps a mount writable only when told', () => {
-    const settings = resolveDockerRunnerSettings(runnersConfig({ mounts: [{ source: '/out', target: '/out', read_only: false }] }));
+    const settings = resolveDockerRunnerSettings(
+      runnersConfig({ mounts: [{ source: '/out', target: '/out', read_only: false }] }),
+    );
     expect(settings.mounts[0]?.readOnly).toBe(false);
   });
 
@@ -73,7 +85,9 @@ describe('resolveDockerRunnerSettings', () => {
   });
 
   it('rejects an unknown key, listing the known ones', () => {
-    expect(() => resolveDockerRunnerSettings(runnersConfig({ poolsize: 2 }))).toThrow(/runners\.docker\.poolsize.*pool_size/);
+    expect(() => resolveDockerRunnerSettings(runnersConfig({ poolsize: 2 }))).toThrow(
+      /runners\.docker\.poolsize.*pool_size/,
+    );
   });
 
   it('validates options too', () => {

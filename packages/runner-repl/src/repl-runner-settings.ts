@@ -19,12 +19,24 @@ export function resolveReplRunnerSettings(
   const file = config?.configFile ? { file: config.configFile } : {};
   for (const key of Object.keys(section)) {
     if (!knownKeys.includes(key)) {
-      throw new ConfigError('unknown key', { ...file, path: `runners.exec.${key}`, allowed: knownKeys.join(', ') });
+      throw new ConfigError('unknown key', {
+        ...file,
+        path: `runners.exec.${key}`,
+        allowed: knownKeys.join(', '),
+      });
     }
   }
   const { pool_size: poolSize, strategy } = section;
-  if (poolSize !== undefined && !(Number.isInteger(poolSize) && (poolSize as number) >= 1 && (poolSize as number) <= 256)) {
-    throw new ConfigError('is not allowed', { ...file, path: 'runners.exec.pool_size', value: poolSize, allowed: 'a whole number from 1 to 256' });
+  if (
+    poolSize !== undefined &&
+    !(Number.isInteger(poolSize) && (poolSize as number) >= 1 && (poolSize as number) <= 256)
+  ) {
+    throw new ConfigError('is not allowed', {
+      ...file,
+      path: 'runners.exec.pool_size',
+      value: poolSize,
+      allowed: 'a whole number from 1 to 256',
+    });
   }
   if (strategy !== undefined && strategy !== 'fork' && strategy !== 'inline') {
     throw new ConfigError('is not allowed', {

@@ -14,11 +14,11 @@ import {
   CappedOutput,
   type HarnessResult,
   harnessPath,
-  toHarnessGuard,
   type IsolationPlan,
   type PythonInterpreter,
   resolveIsolation,
   resolvePythonInterpreter,
+  toHarnessGuard,
   wrapCommand,
 } from '@executer/python-runtime';
 import { PythonWorker } from './python-worker.js';

@@ -16,13 +16,13 @@ import {
   FrameKind,
   type HarnessResult,
   harnessPath,
-  toHarnessGuard,
   type IsolationPlan,
   killProcessGroup,
   type PythonInterpreter,
   type PythonRuntimeSettings,
   resolveIsolation,
   resolvePythonInterpreter,
+  toHarnessGuard,
   wrapCommand,
 } from '@executer/python-runtime';
 import { execa } from 'execa';

@@ -21,7 +21,8 @@ export interface SettingSpec {
   default: unknown;
 }
 
-const toNumber = (raw: string): unknown => (raw.trim() === '' || Number.isNaN(Number(raw)) ? raw : Number(raw));
+const toNumber = (raw: string): unknown =>
+  raw.trim() === '' || Number.isNaN(Number(raw)) ? raw : Number(raw);
 const toBoolean = (raw: string): unknown => {
   const value = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(value)) return true;

@@ -28,7 +28,12 @@ export async function readConfigFile(file: string): Promise<Record<string, unkno
     });
   }
   if (!isPlainObject(parsed)) {
-    throw new ConfigError('must be a JSON object', { file, path: '(root)', value: parsed, allowed: 'an object such as {"execution": {...}}' });
+    throw new ConfigError('must be a JSON object', {
+      file,
+      path: '(root)',
+      value: parsed,
+      allowed: 'an object such as {"execution": {...}}',
+    });
   }
   checkKnownKeys(parsed, file);
   return parsed;
@@ -39,18 +44,31 @@ function checkKnownKeys(root: Record<string, unknown>, file: string): void {
   const rootKeys = known.get('') ?? new Set<string>();
   for (const key of Object.keys(root)) {
     if (!rootKeys.has(key)) {
-      throw new ConfigError('unknown key', { file, path: key, allowed: [...rootKeys].filter((k) => k !== '$schema').join(', ') });
+      throw new ConfigError('unknown key', {
+        file,
+        path: key,
+        allowed: [...rootKeys].filter((k) => k !== '$schema').join(', '),
+      });
     }
     const blockKeys = known.get(key);
     const block = root[key];
     // Blocks with a fixed set of keys are checked; open records (runners, providers) are not.
     if (!blockKeys || blockKeys.size === 0 || !['execution', 'ai'].includes(key)) continue;
     if (!isPlainObject(block)) {
-      throw new ConfigError('must be an object', { file, path: key, value: block, allowed: `an object with keys ${[...blockKeys].join(', ')}` });
+      throw new ConfigError('must be an object', {
+        file,
+        path: key,
+        value: block,
+        allowed: `an object with keys ${[...blockKeys].join(', ')}`,
+      });
     }
     for (const inner of Object.keys(block)) {
       if (!blockKeys.has(inner)) {
-        throw new ConfigError('unknown key', { file, path: `${key}.${inner}`, allowed: [...blockKeys].join(', ') });
+        throw new ConfigError('unknown key', {
+          file,
+          path: `${key}.${inner}`,
+          allowed: [...blockKeys].join(', '),
+        });
       }
     }
   }

@@ -13,7 +13,10 @@ async function folderWith(config: unknown): Promise<string> {
 
 describe('resolveConfig', () => {
   it('uses the seed defaults when nothing is given', async () => {
-    const { config, origins } = await resolveConfig({ env: {}, cwd: await mkdtemp(join(tmpdir(), 'empty-')) });
+    const { config, origins } = await resolveConfig({
+      env: {},
+      cwd: await mkdtemp(join(tmpdir(), 'empty-')),
+    });
     expect(config).toMatchObject({
       provider: 'gemini',
       model: undefined,
@@ -34,7 +37,13 @@ describe('resolveConfig', () => {
       execution: { mode: 'exec', security: 'permissive', timeout: 5, max_retries: 0, save_executions: false },
     });
     const { config, origins } = await resolveConfig({ env: {}, cwd });
-    expect(config).toMatchObject({ mode: 'exec', security: 'permissive', timeoutSeconds: 5, maxRetries: 0, saveExecutions: false });
+    expect(config).toMatchObject({
+      mode: 'exec',
+      security: 'permissive',
+      timeoutSeconds: 5,
+      maxRetries: 0,
+      saveExecutions: false,
+    });
     expect(origins.mode).toEqual({ source: 'file', detail: `${join(cwd, 'config.json')}: execution.mode` });
   });
 
@@ -67,11 +76,36 @@ describe('resolveConfig', () => {
   });
 
   const badConfigs: Array<[string, unknown, Partial<ConfigError>, RegExp]> = [
-    ['negative timeout', { execution: { timeout: -1 } }, { path: 'execution.timeout', value: -1 }, /seconds above 0/],
-    ['timeout of the wrong type', { execution: { timeout: '30' } }, { path: 'execution.timeout' }, /must be a number/],
-    ['unknown security mode', { execution: { security: 'paranoid' } }, { path: 'execution.security' }, /"safe" or "permissive"/],
-    ['max_retries not whole', { execution: { max_retries: 1.5 } }, { path: 'execution.max_retries' }, /whole number/],
-    ['save_executions not boolean', { execution: { save_executions: 'yes' } }, { path: 'execution.save_executions' }, /true or false/],
+    [
+      'negative timeout',
+      { execution: { timeout: -1 } },
+      { path: 'execution.timeout', value: -1 },
+      /seconds above 0/,
+    ],
+    [
+      'timeout of the wrong type',
+      { execution: { timeout: '30' } },
+      { path: 'execution.timeout' },
+      /must be a number/,
+    ],
+    [
+      'unknown security mode',
+      { execution: { security: 'paranoid' } },
+      { path: 'execution.security' },
+      /"safe" or "permissive"/,
+    ],
+    [
+      'max_retries not whole',
+      { execution: { max_retries: 1.5 } },
+      { path: 'execution.max_retries' },
+      /whole number/,
+    ],
+    [
+      'save_executions not boolean',
+      { execution: { save_executions: 'yes' } },
+      { path: 'execution.save_executions' },
+      /true or false/,
+    ],
     ['temperature too high', { ai: { temperature: 3 } }, { path: 'ai.temperature' }, /0 to 2/],
     ['unknown key', { execution: { timout: 3 } }, { path: 'execution.timout' }, /allowed: .*timeout/],
     ['unknown block', { executon: {} }, { path: 'executon' }, /allowed: .*execution/],
@@ -80,28 +114,37 @@ describe('resolveConfig', () => {
     ['malformed JSON', '{"execution": {"timeout": 3,}}', { path: '(file)' }, /not valid JSON/],
   ];
 
-  it.each(badConfigs)('rejects %s with the file, the path, the value and what is allowed', async (_label, content, fields, pattern) => {
-    const cwd = await folderWith(content);
-    const error = await resolveConfig({ env: {}, cwd }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: join(cwd, 'config.json'), ...fields });
-    expect((error as Error).message).toMatch(pattern);
-    expect((error as Error).message.startsWith(join(cwd, 'config.json'))).toBe(true);
-  });
+  it.each(badConfigs)(
+    'rejects %s with the file, the path, the value and what is allowed',
+    async (_label, content, fields, pattern) => {
+      const cwd = await folderWith(content);
+      const error = await resolveConfig({ env: {}, cwd }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: join(cwd, 'config.json'), ...fields });
+      expect((error as Error).message).toMatch(pattern);
+      expect((error as Error).message.startsWith(join(cwd, 'config.json'))).toBe(true);
+    },
+  );
 
   it('names the environment variable when an environment value is bad', async () => {
-    const error = await resolveConfig({ env: { EXECUTER_TIMEOUT: 'soon' }, cwd: tmpdir() }).catch((caught: unknown) => caught);
+    const error = await resolveConfig({ env: { EXECUTER_TIMEOUT: 'soon' }, cwd: tmpdir() }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({ path: 'EXECUTER_TIMEOUT', value: 'soon' });
   });
 
   it('names the option when an option is bad', async () => {
-    const error = await resolveConfig({ env: {}, cwd: tmpdir(), timeout: 0 }).catch((caught: unknown) => caught);
+    const error = await resolveConfig({ env: {}, cwd: tmpdir(), timeout: 0 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ path: 'options.timeout', value: 0 });
   });
 
   it('reports a config file that does not exist', async () => {
-    const error = await resolveConfig({ env: {}, configFile: '/nonexistent/config.json' }).catch((caught: unknown) => caught);
+    const error = await resolveConfig({ env: {}, configFile: '/nonexistent/config.json' }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/config file not found/);
   });

@@ -38,9 +38,12 @@ export async function resolveConfig(options: ExecuterOptions = {}): Promise<Reso
     // Every layer that is present must be valid, even when a higher one overrides it.
     if (fromFile !== undefined) validate(spec, fromFile, { file: configFile, path: spec.filePath });
     const environmentValue =
-      fromEnvironment === undefined ? undefined : (spec.fromEnvironment ?? ((raw: string) => raw))(fromEnvironment);
+      fromEnvironment === undefined
+        ? undefined
+        : (spec.fromEnvironment ?? ((raw: string) => raw))(fromEnvironment);
     if (environmentValue !== undefined) validate(spec, environmentValue, { path: spec.env as string });
-    if (fromOption !== undefined && spec.key !== 'plugins') validate(spec, fromOption, { path: `options.${spec.option}` });
+    if (fromOption !== undefined && spec.key !== 'plugins')
+      validate(spec, fromOption, { path: `options.${spec.option}` });
 
     let chosen: unknown;
     let origin: ConfigValueOrigin;
@@ -86,7 +89,11 @@ export async function resolveConfig(options: ExecuterOptions = {}): Promise<Reso
   return { config, origins };
 }
 
-function locateConfigFile(options: ExecuterOptions, env: Record<string, string | undefined>, cwd: string): string | undefined {
+function locateConfigFile(
+  options: ExecuterOptions,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): string | undefined {
   if (options.configFile) return resolve(cwd, options.configFile);
   const fromEnvironment = nonEmpty(env.EXECUTER_CONFIG);
   if (fromEnvironment) return resolve(cwd, fromEnvironment);
@@ -94,7 +101,11 @@ function locateConfigFile(options: ExecuterOptions, env: Record<string, string |
   return existsSync(candidate) ? candidate : undefined;
 }
 
-function validate(spec: SettingSpec, value: unknown, where: { file?: string | undefined; path: string }): void {
+function validate(
+  spec: SettingSpec,
+  value: unknown,
+  where: { file?: string | undefined; path: string },
+): void {
   const result = spec.schema.safeParse(value);
   if (result.success) return;
   const issue = result.error.issues[0];

@@ -12,12 +12,19 @@ import { Executer } from './executer.js';
  * from config, so later ones may add names or override), and returns an Executer. Unknown names and
  * invalid values fail here, before anything runs.
  */
-export async function assembleExecuter(options: ExecuterOptions = {}, builtins: readonly ExecuterPlugin[] = []): Promise<Executer> {
+export async function assembleExecuter(
+  options: ExecuterOptions = {},
+  builtins: readonly ExecuterPlugin[] = [],
+): Promise<Executer> {
   const { config, origins } = await resolveConfig(options);
   const container = new Container();
   container.bind(ExecuterConfig).toConstantValue(config);
-  const fromOptions = (options.plugins ?? []).filter((plugin): plugin is ExecuterPlugin => typeof plugin !== 'string');
-  const fromSpecifiers = await Promise.all(config.plugins.map((specifier) => loadPluginModule(specifier, config.baseDir)));
+  const fromOptions = (options.plugins ?? []).filter(
+    (plugin): plugin is ExecuterPlugin => typeof plugin !== 'string',
+  );
+  const fromSpecifiers = await Promise.all(
+    config.plugins.map((specifier) => loadPluginModule(specifier, config.baseDir)),
+  );
   for (const plugin of [...builtins, ...fromOptions, ...fromSpecifiers]) {
     await container.loadAsync(plugin.module);
   }

@@ -37,7 +37,9 @@ export function describeOutcome(outcome: RunOutcome, timeoutMs: number): string 
       }
       const stderr = outcome.stderr.trim();
       if (stderr) return tail(stderr);
-      return outcome.exitCode === null ? 'The program was killed before it finished.' : `The program exited with code ${outcome.exitCode}.`;
+      return outcome.exitCode === null
+        ? 'The program was killed before it finished.'
+        : `The program exited with code ${outcome.exitCode}.`;
     }
   }
 }

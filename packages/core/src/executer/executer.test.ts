@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ExecuterOptions } from '../config/executer-options.js';
 import { ConfigError } from '../errors/config-error.js';
+import { PluginLoadError } from '../errors/plugin-load-error.js';
 import { ProviderError } from '../errors/provider-error.js';
 import { SecurityModeUnsupportedError } from '../errors/security-mode-unsupported-error.js';
 import { UnknownPluginNameError } from '../errors/unknown-plugin-name-error.js';
-import { PluginLoadError } from '../errors/plugin-load-error.js';
 import {
   createTestPlugin,
   InMemoryHistoryStore,
@@ -18,8 +18,8 @@ import {
   type ScriptedAnswer,
   ScriptedProvider,
 } from '../test/index.js';
-import type { ExecuterEvent } from './executer-events.js';
 import { assembleExecuter } from './assemble-executer.js';
+import type { ExecuterEvent } from './executer-events.js';
 
 const fence = (code: string) => `Here is the program:\n\`\`\`python\n${code}\n\`\`\``;
 
@@ -29,7 +29,12 @@ const pythonish: RunnerScript = (job) =>
     ? {
         status: 'error',
         exitCode: 1,
-        exception: { type: 'ValueError', message: 'boom', traceback: 'Traceback (most recent call last):\n  line 1\nValueError: boom', line: 1 },
+        exception: {
+          type: 'ValueError',
+          message: 'boom',
+          traceback: 'Traceback (most recent call last):\n  line 1\nValueError: boom',
+          line: 1,
+        },
         stderr: 'ValueError: boom',
       }
     : { stdout: `${job.code.match(/print\((.*)\)/)?.[1] ?? ''}\n` };
@@ -39,9 +44,15 @@ beforeEach(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'executer-core-'));
 });
 
-async function setup(answers: ScriptedAnswer[], options: ExecuterOptions & { script?: RunnerScript; runnerEnforcesGuard?: boolean } = {}) {
+async function setup(
+  answers: ScriptedAnswer[],
+  options: ExecuterOptions & { script?: RunnerScript; runnerEnforcesGuard?: boolean } = {},
+) {
   const provider = new ScriptedProvider(answers);
-  const runner = new RunnerDouble(options.script ?? pythonish, { name: 'subprocess', capabilities: { enforcesGuard: options.runnerEnforcesGuard ?? true } });
+  const runner = new RunnerDouble(options.script ?? pythonish, {
+    name: 'subprocess',
+    capabilities: { enforcesGuard: options.runnerEnforcesGuard ?? true },
+  });
   const history = new InMemoryHistoryStore();
   const prompts = new PromptBuilderDouble();
   const plugin = createTestPlugin({
@@ -80,7 +91,10 @@ describe('Executer.run', () => {
   });
 
   it('feeds the previous code and its error to the model on a retry', async () => {
-    const { executer, prompts, provider } = await setup([fence('raise ValueError("boom")'), fence('print(42)')]);
+    const { executer, prompts, provider } = await setup([
+      fence('raise ValueError("boom")'),
+      fence('print(42)'),
+    ]);
     const result = await executer.run('Print the answer');
     expect(result.success).toBe(true);
     expect(result.attempts.map((attempt) => attempt.status)).toEqual(['error', 'success']);
@@ -92,7 +106,9 @@ describe('Executer.run', () => {
 
   it('stops after max_retries and saves the failure once', async () => {
     const failing = fence('raise ValueError("boom")');
-    const { executer, history, provider } = await setup([failing, failing, failing, failing], { maxRetries: 2 });
+    const { executer, history, provider } = await setup([failing, failing, failing, failing], {
+      maxRetries: 2,
+    });
     const result = await executer.run('Fail');
     expect(result.success).toBe(false);
     expect(result.attempts).toHaveLength(3);
@@ -118,10 +134,16 @@ describe('Executer.run', () => {
   });
 
   it('counts static violations as a failed attempt without running the code, and teaches the retry', async () => {
-    const { executer, runner, prompts } = await setup([fence('import os\nos.system("ls")'), fence('print(2)')]);
+    const { executer, runner, prompts } = await setup([
+      fence('import os\nos.system("ls")'),
+      fence('print(2)'),
+    ]);
     const events: ExecuterEvent[] = [];
     const result = await executer.run('List files', { onEvent: (event) => events.push(event) });
-    expect(result.attempts[0]).toMatchObject({ status: 'violations', violations: [{ rule: 'no-os.system', line: 2 }] });
+    expect(result.attempts[0]).toMatchObject({
+      status: 'violations',
+      violations: [{ rule: 'no-os.system', line: 2 }],
+    });
     expect(runner.jobs).toHaveLength(1);
     expect(prompts.inputs[1]?.previousError).toContain('line 2');
     expect(events.some((event) => event.type === 'violations')).toBe(true);
@@ -149,7 +171,9 @@ describe('Executer.run', () => {
       script: () => ({
         status: 'refused',
         exitCode: 1,
-        violations: [{ rule: 'file-write', message: 'writing files is forbidden', line: 3, source: 'runtime' }],
+        violations: [
+          { rule: 'file-write', message: 'writing files is forbidden', line: 3, source: 'runtime' },
+        ],
       }),
     });
     const result = await executer.run('x');
@@ -168,7 +192,11 @@ describe('Executer.run', () => {
   });
 
   it('surfaces a provider error typed, after core retries of retryable ones', async () => {
-    const rateLimited = new ProviderError('rate-limit', 'slow down', { provider: 'scripted', statusCode: 429, retryAfterMs: 5 });
+    const rateLimited = new ProviderError('rate-limit', 'slow down', {
+      provider: 'scripted',
+      statusCode: 429,
+      retryAfterMs: 5,
+    });
     const { executer, provider } = await setup([rateLimited, fence('print(1)')]);
     const events: ExecuterEvent[] = [];
     const result = await executer.run('x', { onEvent: (event) => events.push(event) });
@@ -185,7 +213,8 @@ describe('Executer.run', () => {
   });
 
   it('bounds provider retries', async () => {
-    const outage = () => new ProviderError('unavailable', 'down', { provider: 'scripted', statusCode: 503, retryAfterMs: 1 });
+    const outage = () =>
+      new ProviderError('unavailable', 'down', { provider: 'scripted', statusCode: 503, retryAfterMs: 1 });
     const { executer, provider } = await setup([outage(), outage(), outage()], { requestRetries: 2 });
     await expect(executer.run('x')).rejects.toMatchObject({ kind: 'unavailable' });
     expect(provider.requests).toHaveLength(3);
@@ -210,11 +239,23 @@ describe('Executer.run', () => {
     const events: ExecuterEvent[] = [];
     await executer.run('x', { onEvent: (event) => events.push(event) });
     const types = events.map((event) => event.type);
-    expect(types).toEqual(['attempt-start', 'generating', 'text-delta', 'text-delta', 'code', 'running', 'stdout', 'attempt-end', 'saved']);
+    expect(types).toEqual([
+      'attempt-start',
+      'generating',
+      'text-delta',
+      'text-delta',
+      'code',
+      'running',
+      'stdout',
+      'attempt-end',
+      'saved',
+    ]);
   });
 
   it('refuses SAFE mode on a runner that cannot enforce the guard, and runs it in PERMISSIVE', async () => {
-    const { executer, runner } = await setup([fence('print(1)'), fence('print(1)')], { runnerEnforcesGuard: false });
+    const { executer, runner } = await setup([fence('print(1)'), fence('print(1)')], {
+      runnerEnforcesGuard: false,
+    });
     await expect(executer.run('x')).rejects.toBeInstanceOf(SecurityModeUnsupportedError);
     expect(runner.jobs).toHaveLength(0);
     executer.setSecurityMode('permissive');
@@ -230,7 +271,10 @@ describe('Executer.run', () => {
 describe('Executer.generateCode and executeCode', () => {
   it('generateCode returns the extracted code without running it', async () => {
     const { executer, runner } = await setup([fence('print(5)')]);
-    const generated = await executer.generateCode('five', { previousCode: 'print(4)', previousError: 'wrong' });
+    const generated = await executer.generateCode('five', {
+      previousCode: 'print(4)',
+      previousError: 'wrong',
+    });
     expect(generated.code).toBe('print(5)\n');
     expect(runner.jobs).toHaveLength(0);
   });
@@ -238,7 +282,13 @@ describe('Executer.generateCode and executeCode', () => {
   it('executeCode runs code without a model and saves only when asked', async () => {
     const { executer, provider, history } = await setup([]);
     const result = await executer.executeCode('print(9)');
-    expect(result).toMatchObject({ success: true, output: '9\n', provider: '', instruction: '', saved: false });
+    expect(result).toMatchObject({
+      success: true,
+      output: '9\n',
+      provider: '',
+      instruction: '',
+      saved: false,
+    });
     expect(provider.requests).toHaveLength(0);
     await executer.executeCode('print(9)', { saveExecution: true });
     expect(history.records).toHaveLength(1);
@@ -247,12 +297,19 @@ describe('Executer.generateCode and executeCode', () => {
 
 describe('Executer history', () => {
   it('lists, gets and clears through the HistoryStore', async () => {
-    const { executer } = await setup([fence('print(1)'), fence('raise ValueError()'), fence('print(3)')], { maxRetries: 0 });
+    const { executer } = await setup([fence('print(1)'), fence('raise ValueError()'), fence('print(3)')], {
+      maxRetries: 0,
+    });
     const first = await executer.run('one');
     await executer.run('two');
     await executer.run('three');
-    expect((await executer.listExecutions({ limit: 2 })).map((record) => record.instruction)).toEqual(['three', 'two']);
-    expect((await executer.listExecutions({ successOnly: true })).map((record) => record.instruction)).toEqual(['three', 'one']);
+    expect((await executer.listExecutions({ limit: 2 })).map((record) => record.instruction)).toEqual([
+      'three',
+      'two',
+    ]);
+    expect(
+      (await executer.listExecutions({ successOnly: true })).map((record) => record.instruction),
+    ).toEqual(['three', 'one']);
     expect((await executer.getExecution(first.executionId))?.instruction).toBe('one');
     expect(await executer.clearExecutions({ keepRecent: 1 })).toBe(2);
     expect(await executer.clearExecutions()).toBe(1);
@@ -262,13 +319,20 @@ describe('Executer history', () => {
 describe('assembly', () => {
   it('fails at creation for an unknown provider, runner or mode name, listing what exists', async () => {
     await expect(setup([], { provider: 'nope' })).rejects.toThrow(UnknownPluginNameError);
-    await expect(setup([], { provider: 'nope' })).rejects.toThrow(/ai.provider: unknown provider "nope"; available: scripted/);
-    await expect(setup([], { executionMode: 'kubernetes' })).rejects.toThrow(/execution.mode: unknown runner "kubernetes"; available: subprocess/);
+    await expect(setup([], { provider: 'nope' })).rejects.toThrow(
+      /ai.provider: unknown provider "nope"; available: scripted/,
+    );
+    await expect(setup([], { executionMode: 'kubernetes' })).rejects.toThrow(
+      /execution.mode: unknown runner "kubernetes"; available: subprocess/,
+    );
   });
 
   it('loads a third-party plugin by module specifier from config', async () => {
     const fixtures = join(import.meta.dirname, '..', 'plugins', 'fixtures');
-    const { executer } = await setup([], { plugins: [join(fixtures, 'fixture-runner-plugin.mjs')], executionMode: 'echo' });
+    const { executer } = await setup([], {
+      plugins: [join(fixtures, 'fixture-runner-plugin.mjs')],
+      executionMode: 'echo',
+    });
     const result = await executer.executeCode('print(1)');
     expect(result.output).toBe('echo:print(1)');
     expect(result.executionMode).toBe('echo');
@@ -276,9 +340,13 @@ describe('assembly', () => {
 
   it('fails clearly for an unknown plugin module or a module that is not a plugin', async () => {
     await expect(setup([], { plugins: ['@acme/does-not-exist'] })).rejects.toThrow(PluginLoadError);
-    await expect(setup([], { plugins: ['@acme/does-not-exist'] })).rejects.toThrow(/cannot load "@acme\/does-not-exist": module not found/);
+    await expect(setup([], { plugins: ['@acme/does-not-exist'] })).rejects.toThrow(
+      /cannot load "@acme\/does-not-exist": module not found/,
+    );
     const fixtures = join(import.meta.dirname, '..', 'plugins', 'fixtures');
-    await expect(setup([], { plugins: [join(fixtures, 'not-a-plugin.mjs')] })).rejects.toThrow(/exports no plugin/);
+    await expect(setup([], { plugins: [join(fixtures, 'not-a-plugin.mjs')] })).rejects.toThrow(
+      /exports no plugin/,
+    );
   });
 
   it('disposes the runners it used', async () => {

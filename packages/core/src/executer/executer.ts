@@ -237,7 +237,8 @@ export class Executer implements AsyncDisposable {
           signal: options.signal,
           attempt: number,
           onTextDelta: (delta) => emit({ type: 'text-delta', attempt: number, delta }),
-          onProviderRetry: (error, delayMs, retry) => emit({ type: 'provider-retry', attempt: number, error, delayMs, retry }),
+          onProviderRetry: (error, delayMs, retry) =>
+            emit({ type: 'provider-retry', attempt: number, error, delayMs, retry }),
         });
       } catch (error) {
         if (error instanceof ProviderError && error.kind === 'aborted') {
@@ -378,7 +379,10 @@ export class Executer implements AsyncDisposable {
         code,
         language: this.#config.language,
         timeoutMs,
-        limits: { memoryBytes: this.#config.memoryLimitMb * 1024 * 1024, outputBytes: this.#config.outputLimitBytes },
+        limits: {
+          memoryBytes: this.#config.memoryLimitMb * 1024 * 1024,
+          outputBytes: this.#config.outputLimitBytes,
+        },
         guard: policy.guard(this.#config.language),
       },
       {
@@ -452,13 +456,19 @@ export class Executer implements AsyncDisposable {
   #assertRegistered(kind: PluginKind, name: string): void {
     const names = this.#registered(kind);
     if (!names.includes(name)) {
-      throw new UnknownPluginNameError(kind.replace('-', ' '), name, [...new Set(names)], pluginKinds[kind].configPath);
+      throw new UnknownPluginNameError(
+        kind.replace('-', ' '),
+        name,
+        [...new Set(names)],
+        pluginKinds[kind].configPath,
+      );
     }
   }
 
   #lastRegistered(kind: PluginKind): string {
     const name = this.#registered(kind).at(-1);
-    if (name === undefined) throw new UnknownPluginNameError(kind.replace('-', ' '), '(any)', [], pluginKinds[kind].configPath);
+    if (name === undefined)
+      throw new UnknownPluginNameError(kind.replace('-', ' '), '(any)', [], pluginKinds[kind].configPath);
     return name;
   }
 
@@ -468,6 +478,10 @@ export class Executer implements AsyncDisposable {
   }
 
   #assertOpen(): void {
-    if (this.#disposed) throw new ConfigError('this Executer was disposed', { path: '(executer)', hint: 'Create a new Executer.' });
+    if (this.#disposed)
+      throw new ConfigError('this Executer was disposed', {
+        path: '(executer)',
+        hint: 'Create a new Executer.',
+      });
   }
 }

@@ -3,7 +3,8 @@ import { extractCode } from './extract-code.js';
 
 describe('extractCode', () => {
   it('takes the first python block out of prose', () => {
-    const answer = 'Here you go:\n\n```python\nprint(1)\n```\n\nAnd a second:\n```python\nprint(2)\n```\nBye.';
+    const answer =
+      'Here you go:\n\n```python\nprint(1)\n```\n\nAnd a second:\n```python\nprint(2)\n```\nBye.';
     expect(extractCode(answer, 'python')).toBe('print(1)\n');
   });
 
@@ -17,15 +18,21 @@ describe('extractCode', () => {
   });
 
   it('accepts an answer that is only code', () => {
-    expect(extractCode('import math\nprint(math.factorial(10))', 'python')).toBe('import math\nprint(math.factorial(10))\n');
+    expect(extractCode('import math\nprint(math.factorial(10))', 'python')).toBe(
+      'import math\nprint(math.factorial(10))\n',
+    );
   });
 
   it('keeps a truncated block whose closing fence never came', () => {
-    expect(extractCode('```python\nfor i in range(3):\n    print(i)\n', 'python')).toBe('for i in range(3):\n    print(i)\n');
+    expect(extractCode('```python\nfor i in range(3):\n    print(i)\n', 'python')).toBe(
+      'for i in range(3):\n    print(i)\n',
+    );
   });
 
   it('removes indentation common to the whole block', () => {
-    expect(extractCode('  ```python\n  if True:\n      print(1)\n  ```', 'python')).toBe('if True:\n    print(1)\n');
+    expect(extractCode('  ```python\n  if True:\n      print(1)\n  ```', 'python')).toBe(
+      'if True:\n    print(1)\n',
+    );
   });
 
   it('keeps backticks inside the code', () => {

@@ -37,7 +37,10 @@ export async function generateWithRetries(
       const delayMs = Math.round(error.retryAfterMs ?? backoff + jitter);
       onRetry?.(error, delayMs, retry + 1);
       if (!(await sleep(delayMs, options.signal))) {
-        throw new ProviderError('aborted', 'the request was aborted', { provider: provider.name, cause: error });
+        throw new ProviderError('aborted', 'the request was aborted', {
+          provider: provider.name,
+          cause: error,
+        });
       }
     }
   }
@@ -45,7 +48,8 @@ export async function generateWithRetries(
 
 function toProviderError(raw: unknown, provider: string, signal: AbortSignal | undefined): ProviderError {
   if (raw instanceof ProviderError) return raw;
-  if (signal?.aborted) return new ProviderError('aborted', 'the request was aborted', { provider, cause: raw });
+  if (signal?.aborted)
+    return new ProviderError('aborted', 'the request was aborted', { provider, cause: raw });
   const message = raw instanceof Error ? raw.message : String(raw);
   return new ProviderError('bad-response', `unexpected failure: ${message}`, { provider, cause: raw });
 }

@@ -1,6 +1,6 @@
+import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
 import type { ContainerModule } from 'inversify';
 import { PluginLoadError } from '../errors/plugin-load-error.js';
 import type { ExecuterPlugin } from './executer-plugin.js';
@@ -26,7 +26,9 @@ export async function loadPluginModule(specifier: string, baseDir: string): Prom
   try {
     namespace = (await import(url)) as Record<string, unknown>;
   } catch (error) {
-    throw new PluginLoadError(specifier, `importing it failed: ${(error as Error).message}`, { cause: error });
+    throw new PluginLoadError(specifier, `importing it failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const exported = namespace.default ?? namespace.plugin;
   const plugin = await toPlugin(exported, specifier);
@@ -42,7 +44,12 @@ export async function loadPluginModule(specifier: string, baseDir: string): Prom
 async function toPlugin(value: unknown, specifier: string): Promise<ExecuterPlugin | undefined> {
   if (typeof value === 'function') return toPlugin(await (value as () => unknown)(), specifier);
   if (isContainerModule(value)) return { name: specifier, module: value };
-  if (typeof value === 'object' && value !== null && 'module' in value && isContainerModule((value as ExecuterPlugin).module)) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'module' in value &&
+    isContainerModule((value as ExecuterPlugin).module)
+  ) {
     const plugin = value as ExecuterPlugin;
     return { name: typeof plugin.name === 'string' ? plugin.name : specifier, module: plugin.module };
   }
@@ -51,5 +58,10 @@ async function toPlugin(value: unknown, specifier: string): Promise<ExecuterPlug
 
 /** Duck-typed so that a plugin resolving its own copy of inversify still loads. */
 function isContainerModule(value: unknown): value is ContainerModule {
-  return typeof value === 'object' && value !== null && typeof (value as { load?: unknown }).load === 'function' && 'id' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { load?: unknown }).load === 'function' &&
+    'id' in value
+  );
 }

@@ -23,7 +23,9 @@ export interface PluginRegistration {
   name: string;
 }
 
-export const PluginRegistration: ServiceIdentifier<PluginRegistration> = Symbol.for('@executer/core/PluginRegistration');
+export const PluginRegistration: ServiceIdentifier<PluginRegistration> = Symbol.for(
+  '@executer/core/PluginRegistration',
+);
 
 /** Builds an implementation when it is first asked for, with the effective configuration at hand. */
 export type ImplementationFactory<T> = (config: ExecuterConfig, context: ResolutionContext) => T;
@@ -47,10 +49,16 @@ export function bindNamed<T>(
   options.bind(PluginRegistration).toConstantValue({ kind, name });
 }
 
-export const bindProvider = (options: Pick<ContainerModuleLoadOptions, 'bind'>, name: string, create: ImplementationFactory<Provider>) =>
-  bindNamed(options, 'provider', name, create);
-export const bindRunner = (options: Pick<ContainerModuleLoadOptions, 'bind'>, name: string, create: ImplementationFactory<Runner>) =>
-  bindNamed(options, 'runner', name, create);
+export const bindProvider = (
+  options: Pick<ContainerModuleLoadOptions, 'bind'>,
+  name: string,
+  create: ImplementationFactory<Provider>,
+) => bindNamed(options, 'provider', name, create);
+export const bindRunner = (
+  options: Pick<ContainerModuleLoadOptions, 'bind'>,
+  name: string,
+  create: ImplementationFactory<Runner>,
+) => bindNamed(options, 'runner', name, create);
 export const bindSecurityPolicy = (
   options: Pick<ContainerModuleLoadOptions, 'bind'>,
   name: string,

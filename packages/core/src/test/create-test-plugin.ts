@@ -1,6 +1,12 @@
 import { ContainerModule } from 'inversify';
 import type { ExecuterPlugin } from '../plugins/executer-plugin.js';
-import { bindHistoryStore, bindPromptBuilder, bindProvider, bindRunner, bindSecurityPolicy } from '../plugins/plugin-registration.js';
+import {
+  bindHistoryStore,
+  bindPromptBuilder,
+  bindProvider,
+  bindRunner,
+  bindSecurityPolicy,
+} from '../plugins/plugin-registration.js';
 import type { HistoryStore } from '../ports/history-store.js';
 import type { PromptBuilder } from '../ports/prompt-builder.js';
 import type { Provider } from '../ports/provider.js';

@@ -15,7 +15,9 @@ export class InMemoryHistoryStore implements HistoryStore {
   }
 
   async list(options: ListExecutionsOptions = {}): Promise<ExecutionRecord[]> {
-    const newestFirst = [...this.records].reverse().filter((record) => !options.successOnly || record.success);
+    const newestFirst = [...this.records]
+      .reverse()
+      .filter((record) => !options.successOnly || record.success);
     return structuredClone(options.limit === undefined ? newestFirst : newestFirst.slice(0, options.limit));
   }
 

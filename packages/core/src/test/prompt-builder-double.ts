@@ -7,7 +7,9 @@ export class PromptBuilderDouble implements PromptBuilder {
   async build(input: PromptInput): Promise<Prompt> {
     this.inputs.push(input);
     const rules = input.rules.map((rule) => `- ${rule.summary}`).join('\n');
-    const retry = input.previousCode ? `\nPrevious code:\n${input.previousCode}\nIts error:\n${input.previousError ?? ''}` : '';
+    const retry = input.previousCode
+      ? `\nPrevious code:\n${input.previousCode}\nIts error:\n${input.previousError ?? ''}`
+      : '';
     return {
       system: `Write ${input.language}. Security: ${input.securityMode}.\n${rules}`,
       user: `${input.instruction}${input.context ? `\nContext: ${input.context}` : ''}${retry}`,

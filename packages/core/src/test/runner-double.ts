@@ -1,7 +1,10 @@
 import type { RunOutcome } from '../domain/run-outcome.js';
 import type { RunJob, Runner, RunnerCapabilities, RunOptions } from '../ports/runner.js';
 
-export type RunnerScript = (job: RunJob, options: RunOptions) => Partial<RunOutcome> | Promise<Partial<RunOutcome>>;
+export type RunnerScript = (
+  job: RunJob,
+  options: RunOptions,
+) => Partial<RunOutcome> | Promise<Partial<RunOutcome>>;
 
 /**
  * A Runner double for orchestration tests: answers each job from a script function (it runs no
@@ -14,10 +17,18 @@ export class RunnerDouble implements Runner {
   disposed = false;
   readonly #script: RunnerScript;
 
-  constructor(script: RunnerScript, options: { name?: string; capabilities?: Partial<RunnerCapabilities> } = {}) {
+  constructor(
+    script: RunnerScript,
+    options: { name?: string; capabilities?: Partial<RunnerCapabilities> } = {},
+  ) {
     this.#script = script;
     this.name = options.name ?? 'double';
-    this.capabilities = { languages: ['python'], isolation: 'none', enforcesGuard: true, ...options.capabilities };
+    this.capabilities = {
+      languages: ['python'],
+      isolation: 'none',
+      enforcesGuard: true,
+      ...options.capabilities,
+    };
   }
 
   async run(job: RunJob, options: RunOptions = {}): Promise<RunOutcome> {

@@ -2,7 +2,11 @@ import { ProviderError } from '../errors/provider-error.js';
 import type { GenerateOptions, GenerateRequest, GenerateResponse, Provider } from '../ports/provider.js';
 
 /** One scripted answer: text, a full response, or an error to throw. */
-export type ScriptedAnswer = string | GenerateResponse | ProviderError | ((request: GenerateRequest) => string | GenerateResponse);
+export type ScriptedAnswer =
+  | string
+  | GenerateResponse
+  | ProviderError
+  | ((request: GenerateRequest) => string | GenerateResponse);
 
 /**
  * A provider double for orchestration tests: answers from a script, in order, and records every
@@ -22,16 +26,24 @@ export class ScriptedProvider implements Provider {
 
   async generate(request: GenerateRequest, options: GenerateOptions = {}): Promise<GenerateResponse> {
     this.requests.push(request);
-    if (options.signal?.aborted) throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
+    if (options.signal?.aborted)
+      throw new ProviderError('aborted', 'the request was aborted', { provider: this.name });
     const next = this.#answers.shift();
     if (next === undefined) {
-      throw new ProviderError('bad-response', `script exhausted after ${this.requests.length - 1} answers`, { provider: this.name });
+      throw new ProviderError('bad-response', `script exhausted after ${this.requests.length - 1} answers`, {
+        provider: this.name,
+      });
     }
     if (next instanceof ProviderError) throw next;
     const answer = typeof next === 'function' ? next(request) : next;
     const response: GenerateResponse =
       typeof answer === 'string'
-        ? { text: answer, model: request.model, finishReason: 'stop', usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 } }
+        ? {
+            text: answer,
+            model: request.model,
+            finishReason: 'stop',
+            usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
+          }
         : answer;
     if (options.onTextDelta) {
       const middle = Math.floor(response.text.length / 2);
