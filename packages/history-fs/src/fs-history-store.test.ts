@@ -332,6 +332,29 @@ describe('FsHistoryStore', () => {
     ]);
   });
 
+  it('fills a small limit from a large folder past corrupt newest files, with and without the status filter', async () => {
+    const directory = await emptyFolder();
+    const { store, warnings } = storeIn(directory);
+    // Enough files that the newest few are picked without sorting the folder.
+    for (let second = 0; second < 300; second++) {
+      const record = makeRecord(idAt(second), { success: second % 3 !== 0 });
+      await writeFile(
+        join(directory, `${idAt(second)}_${record.success ? 'OK' : 'FAIL'}.json`),
+        JSON.stringify({ ...record, execution_id: record.executionId, execution_time: 1 }),
+      );
+    }
+    for (const second of [299, 298, 296]) {
+      await writeFile(join(directory, `${idAt(second)}_${second % 3 ? 'OK' : 'FAIL'}.json`), 'corrupt');
+    }
+    const ids = async (options: { limit: number; successOnly?: boolean }) =>
+      (await storeIn(directory).store.list(options)).map((record) => record.executionId);
+    expect(await ids({ limit: 3 })).toEqual([297, 295, 294].map((second) => idAt(second)));
+    expect(await ids({ limit: 3, successOnly: true })).toEqual([295, 293, 292].map((second) => idAt(second)));
+    expect(await ids({ limit: 40 })).toHaveLength(40);
+    expect((await store.list()).length).toBe(297);
+    expect(warnings).toHaveLength(3);
+  });
+
   it('clears all but the newest N and says how many it removed', async () => {
     const directory = await emptyFolder();
     const { store } = storeIn(directory);

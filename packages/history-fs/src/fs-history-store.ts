@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { access, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { access, link, mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   type ClearExecutionsOptions,
@@ -16,19 +16,29 @@ import {
   type HistoryFileName,
   isRecordFileName,
   isSafeExecutionId,
+  isSuccessFileName,
   isTemporaryFileName,
   parseRecordFileName,
   recordFileName,
   temporaryFileName,
 } from './history-file-name.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
+import { newestFirst, newestFirstOfSorted } from './newest-first.js';
+import { scanFolder } from './scan-folder.js';
 import { toHistoryError } from './to-history-error.js';
 
 interface Listing {
-  /** Record file names in ascending order: oldest first. */
+  /** Record file names, in the filesystem's order. */
   records: string[];
+  /** The same, ascending (oldest first); sorted on first need, since most listings need ten. */
+  sorted?: string[];
   temporaries: string[];
 }
+
+const sortedRecords = (listing: Listing): string[] => {
+  listing.sorted ??= [...listing.records].sort();
+  return listing.sorted;
+};
 
 /** Temporary files older than this are a crashed writer's, not a slow one's. */
 const staleTemporaryMs = 60_000;
@@ -117,15 +127,23 @@ export class FsHistoryStore implements HistoryStore {
   async list(options: ListExecutionsOptions = {}): Promise<ExecutionRecord[]> {
     const limit = Math.floor(options.limit ?? Number.POSITIVE_INFINITY);
     if (limit <= 0) return [];
-    const { records: names } = await this.#listing();
+    const listing = await this.#listing();
+    const keep = options.successOnly ? isSuccessFileName : undefined;
+    const names = listing.sorted
+      ? newestFirstOfSorted(listing.sorted, keep)
+      : newestFirst(listing.records, limit, keep);
     const records: ExecutionRecord[] = [];
-    let position = names.length - 1;
+    let exhausted = false;
     // Reads only as many files as it returns, plus any skipped ones it has to read past.
-    while (records.length < limit && position >= 0) {
+    while (records.length < limit && !exhausted) {
       const batch: HistoryFileName[] = [];
-      while (batch.length < limit - records.length && position >= 0) {
-        const file = parseRecordFileName(names[position--] as string) as HistoryFileName;
-        if (!options.successOnly || file.success) batch.push(file);
+      while (batch.length < limit - records.length) {
+        const next = names.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        batch.push(parseRecordFileName(next.value) as HistoryFileName);
       }
       for (const record of await mapWithConcurrency(batch, readConcurrency, (file) =>
         this.#readListed(file),
@@ -145,7 +163,7 @@ export class FsHistoryStore implements HistoryStore {
     }
     // Some seed files are named "<date>_<time>_<id>_OK.json": find those by name too.
     const endings = [recordFileName(`_${executionId}`, true), recordFileName(`_${executionId}`, false)];
-    const { records } = await this.#listing();
+    const records = sortedRecords(await this.#listing());
     const name = records.findLast((candidate) => endings.some((ending) => candidate.endsWith(ending)));
     const file = name === undefined ? undefined : parseRecordFileName(name);
     return file && this.#readListed(file);
@@ -153,7 +171,9 @@ export class FsHistoryStore implements HistoryStore {
 
   async clear(options: ClearExecutionsOptions = {}): Promise<number> {
     const keep = Math.max(0, Math.floor(options.keepRecent ?? 0));
-    const { records, temporaries } = await this.#listing();
+    const listing = await this.#listing();
+    const records = sortedRecords(listing);
+    const { temporaries } = listing;
     this.#cachedListing = undefined;
     let removed = 0;
     await mapWithConcurrency(
@@ -247,26 +267,25 @@ export class FsHistoryStore implements HistoryStore {
       if (errorCode(error) === 'ENOENT') return { records: [], temporaries: [] };
       throw toHistoryError(error, this.directory, 'read the history folder');
     }
-    if (this.#cachedListing?.key === key) return this.#cachedListing.listing;
+    if (this.#cachedListing?.key === key) {
+      // Reused: sorting once now makes every later listing read only what it returns.
+      sortedRecords(this.#cachedListing.listing);
+      return this.#cachedListing.listing;
+    }
 
     let names: string[];
     try {
-      names = await readdir(this.directory);
+      names = await scanFolder(this.directory, (name) => isRecordFileName(name) || isTemporaryFileName(name));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { records: [], temporaries: [] };
       throw toHistoryError(error, this.directory, 'read the history folder');
     }
+    // Names start with the date and time, so their order is time order. Only names are kept:
+    // this runs over every file, and most listings return ten.
     const records: string[] = [];
     const temporaries: string[] = [];
-    for (const name of names) {
-      if (isRecordFileName(name)) records.push(name);
-      else if (isTemporaryFileName(name)) temporaries.push(name);
-    }
-    // Names start with the date and time, so their order is time order. Only names are kept and
-    // compared: this runs over every file, and most listings return ten. readdir usually returns
-    // them sorted already, which makes this sort linear.
-    records.sort();
-    const listing = { records, temporaries };
+    for (const name of names) (isTemporaryFileName(name) ? temporaries : records).push(name);
+    const listing: Listing = { records, temporaries };
     this.#cachedListing = modifiedMs < startedAt - quietBeforeCachingMs ? { key, listing } : undefined;
     if (!this.#sweptStaleTemporaries) {
       this.#sweptStaleTemporaries = true;

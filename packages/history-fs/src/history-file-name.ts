@@ -28,6 +28,11 @@ export function isRecordFileName(name: string): boolean {
   );
 }
 
+/** Whether a record's file name (already known to be one) marks a success. */
+export function isSuccessFileName(name: string): boolean {
+  return name.endsWith(okSuffix);
+}
+
 /** Splits a record's file name, or returns undefined for any other file (temporary, foreign, hidden). */
 export function parseRecordFileName(name: string): HistoryFileName | undefined {
   // String tests rather than a regular expression: this runs once per file on every listing.
