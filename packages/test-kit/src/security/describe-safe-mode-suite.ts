@@ -22,6 +22,12 @@ export interface SafeModeSuiteOptions {
    */
   permissiveEscapes?: boolean;
   /**
+   * Attacks this environment cannot mount at all (by name), with the error it gives instead, e.g.
+   * an image without tkinter. In PERMISSIVE such an attack must fail with exactly that error, so
+   * the exception is proven, not assumed; SAFE must still contain it.
+   */
+  permissiveUnavailable?: Readonly<Record<string, RegExp>>;
+  /**
    * Whether an unguarded run ends with a normal interpreter exit (atexit handlers, finalisers and
    * threads run): true for one process per run, false for warm workers that never exit normally.
    * Attacks that act at exit must escape in PERMISSIVE only when it is true.
@@ -101,8 +107,16 @@ export function describeSafeModeSuite(
       describe('PERMISSIVE lets every attack through (the attacks are real)', () => {
         const exits = options.interpreterExits ?? true;
         for (const attack of attackPrograms.filter((candidate) => exits || !candidate.atExit)) {
+          const unavailable = options.permissiveUnavailable?.[attack.name];
           it.concurrent(`${attack.category}: ${attack.name}`, async () => {
             const { escaped, outcome } = await runAttack(attack, null);
+            if (unavailable) {
+              expect(escaped).toBe(false);
+              expect(outcome.stderr, 'the environment was expected to lack what the attack needs').toMatch(
+                unavailable,
+              );
+              return;
+            }
             expect(escaped, `the attack had no effect without the guard (${describeOutcome(outcome)})`).toBe(
               true,
             );
