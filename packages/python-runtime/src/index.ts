@@ -7,6 +7,8 @@ export * from './harness-guard.js';
 export * from './harness-messages.js';
 export * from './harness-path.js';
 export * from './harness-protocol-error.js';
+export * from './harness-run-ending.js';
+export * from './harness-session.js';
 export * from './isolation-plan.js';
 export * from './kill-process-group.js';
 export * from './python-interpreter.js';
