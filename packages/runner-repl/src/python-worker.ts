@@ -1,13 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { RunnerUnavailableError } from '@executer/core';
 import {
-  encodeJsonFrame,
-  FrameDecoder,
-  FrameKind,
   type HarnessReady,
-  type HarnessRequest,
-  type HarnessResult,
+  type HarnessRunCallbacks,
+  type HarnessRunEnding,
   type HarnessRunRequest,
+  HarnessSession,
   killProcessGroup,
 } from '@executer/python-runtime';
 
@@ -19,15 +16,10 @@ export interface WorkerCommand {
   env: Record<string, string>;
 }
 
-export interface WorkerRunCallbacks {
-  onStdout: (chunk: Buffer) => void;
-  onStderr: (chunk: Buffer) => void;
-}
+export type WorkerRunCallbacks = HarnessRunCallbacks;
 
 /** How a job on a worker ended: the harness's result, or the worker's death. */
-export type WorkerRunEnding = { kind: 'result'; result: HarnessResult } | { kind: 'died'; reason: string };
-
-const diagnosticsBytes = 4096;
+export type WorkerRunEnding = HarnessRunEnding;
 
 /**
  * One long-lived harness in serve mode, speaking frames over its stdin/stdout, in its own process
@@ -36,47 +28,47 @@ const diagnosticsBytes = 4096;
 export class PythonWorker {
   /** The guard this worker has installed (inline strategy): undefined = none yet, null = runs unguarded. */
   guardKey: string | null | undefined;
-  readonly ready: Promise<HarnessReady>;
   readonly #child: ChildProcess;
-  readonly #decoder = new FrameDecoder();
-  #diagnostics = '';
-  #alive = true;
-  #current: { callbacks: WorkerRunCallbacks; resolve: (ending: WorkerRunEnding) => void } | undefined;
-  #resolveReady!: (ready: HarnessReady) => void;
-  #rejectReady!: (reason: Error) => void;
+  readonly #session: HarnessSession;
 
   constructor(command: WorkerCommand) {
-    this.ready = new Promise<HarnessReady>((resolve, reject) => {
-      this.#resolveReady = resolve;
-      this.#rejectReady = reject;
+    this.#session = new HarnessSession({
+      runner: 'exec',
+      describeUnready: (detail) => `the Python worker ${detail}`,
+      write: (frame) => this.#child.stdin?.write(frame),
+      onProtocolError: () => this.kill(),
+      onBusy: (busy) => this.#setReferenced(busy),
+      notRunning: { reason: 'the worker is not running' },
+      deathDetails: () => ({}),
     });
-    this.ready.catch(() => undefined);
     this.#child = spawn(command.file, command.args, {
       cwd: command.cwd,
       env: command.env,
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
-    this.#child.stdout?.on('data', (chunk: Buffer) => this.#receive(chunk));
-    this.#child.stderr?.on('data', (chunk: Buffer) => {
-      this.#diagnostics = (this.#diagnostics + chunk.toString('utf8')).slice(-diagnosticsBytes);
-    });
+    this.#child.stdout?.on('data', (chunk: Buffer) => this.#session.push(chunk));
+    this.#child.stderr?.on('data', (chunk: Buffer) => this.#session.pushDiagnostics(chunk));
     this.#child.stdin?.on('error', () => undefined);
-    this.#child.on('error', (error) => this.#die(`could not start: ${error.message}`));
+    this.#child.on('error', (error) => this.#session.end(`could not start: ${error.message}`));
     // Output still in the pipe may follow 'exit'; 'close' comes after it. A grandchild left in
     // the group would hold the pipe open, so 'exit' kills the group; the delay is only a fallback
     // for one that left the group, and is long enough that a busy event loop still drains the pipe
     // first (a short one lost a crashed run's last output on a loaded machine).
-    this.#child.on('close', (code, signal) => this.#die(`exited (${signal ?? `code ${code}`})`));
+    this.#child.on('close', (code, signal) => this.#session.end(`exited (${signal ?? `code ${code}`})`));
     this.#child.on('exit', (code, signal) => {
       killProcessGroup(this.#child.pid);
-      setTimeout(() => this.#die(`exited (${signal ?? `code ${code}`})`), 2000).unref();
+      setTimeout(() => this.#session.end(`exited (${signal ?? `code ${code}`})`), 2000).unref();
     });
     this.#setReferenced(false);
   }
 
+  get ready(): Promise<HarnessReady> {
+    return this.#session.ready;
+  }
+
   get alive(): boolean {
-    return this.#alive;
+    return this.#session.alive;
   }
 
   get pid(): number | undefined {
@@ -85,75 +77,22 @@ export class PythonWorker {
 
   /** What the worker wrote on its own stderr (harness diagnostics), last 4 KiB. */
   get diagnostics(): string {
-    return this.#diagnostics;
+    return this.#session.diagnostics;
   }
 
   run(request: HarnessRunRequest, callbacks: WorkerRunCallbacks): Promise<WorkerRunEnding> {
-    if (!this.#alive) return Promise.resolve({ kind: 'died', reason: 'the worker is not running' });
-    return new Promise<WorkerRunEnding>((resolve) => {
-      this.#current = { callbacks, resolve };
-      this.#setReferenced(true);
-      this.#send(request);
-    });
+    return this.#session.run(request, callbacks);
   }
 
   cancel(): void {
-    this.#send({ type: 'cancel' });
+    this.#session.cancel();
   }
 
   /** Kills the worker and everything it started. */
   kill(): void {
     killProcessGroup(this.#child.pid);
     this.#child.stdin?.destroy();
-    this.#die('killed');
-  }
-
-  #send(request: HarnessRequest): void {
-    if (this.#alive) this.#child.stdin?.write(encodeJsonFrame(request));
-  }
-
-  #receive(chunk: Buffer): void {
-    let frames: ReturnType<FrameDecoder['push']>;
-    try {
-      frames = this.#decoder.push(chunk);
-    } catch (error) {
-      this.kill();
-      this.#finish({ kind: 'died', reason: `protocol error: ${(error as Error).message}` });
-      return;
-    }
-    for (const frame of frames) {
-      if (frame.kind === FrameKind.stdout) this.#current?.callbacks.onStdout(frame.payload);
-      else if (frame.kind === FrameKind.stderr) this.#current?.callbacks.onStderr(frame.payload);
-      else this.#message(frame.payload);
-    }
-  }
-
-  #message(payload: Buffer): void {
-    let message: HarnessReady | HarnessResult;
-    try {
-      message = JSON.parse(payload.toString('utf8')) as HarnessReady | HarnessResult;
-    } catch {
-      this.kill();
-      this.#finish({ kind: 'died', reason: 'protocol error: a message that is not JSON' });
-      return;
-    }
-    if (message.type === 'ready') this.#resolveReady(message);
-    else if (message.type === 'result') this.#finish({ kind: 'result', result: message });
-  }
-
-  #finish(ending: WorkerRunEnding): void {
-    const current = this.#current;
-    this.#current = undefined;
-    this.#setReferenced(false);
-    current?.resolve(ending);
-  }
-
-  #die(reason: string): void {
-    if (!this.#alive) return;
-    this.#alive = false;
-    const detail = this.#diagnostics.trim() ? `${reason}: ${this.#diagnostics.trim()}` : reason;
-    this.#rejectReady(new RunnerUnavailableError('exec', `the Python worker ${detail}`));
-    this.#finish({ kind: 'died', reason: detail });
+    this.#session.end('killed');
   }
 
   /** An idle worker must not keep the host's event loop alive; a running one must. */
