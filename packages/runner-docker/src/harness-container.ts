@@ -1,13 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { RunnerUnavailableError } from '@executer/core';
 import {
-  encodeJsonFrame,
-  FrameDecoder,
-  FrameKind,
-  type HarnessReady,
-  type HarnessRequest,
-  type HarnessResult,
+  type HarnessRunCallbacks,
+  type HarnessRunEnding,
   type HarnessRunRequest,
+  HarnessSession,
 } from '@executer/python-runtime';
 import type Docker from 'dockerode';
 import { runtimeDirectory } from './container-paths.js';
@@ -25,17 +22,10 @@ export interface HarnessContainerOptions {
   context: { address: string; image: string };
 }
 
-export interface ContainerRunCallbacks {
-  onStdout: (chunk: Buffer) => void;
-  onStderr: (chunk: Buffer) => void;
-}
+export type ContainerRunCallbacks = HarnessRunCallbacks;
 
 /** How a run on a container ended: the harness's result, or the container's death. */
-export type ContainerRunEnding =
-  | { kind: 'result'; result: HarnessResult }
-  | { kind: 'died'; reason: string; oomKilled: boolean };
-
-const diagnosticsBytes = 4096;
+export type ContainerRunEnding = HarnessRunEnding<{ oomKilled: boolean }>;
 
 /**
  * One container running the harness in serve mode ("fork": a fresh forked child per run, so module
@@ -48,18 +38,25 @@ export class HarnessContainer {
   /** Guard bundles already copied in (by digest). */
   readonly guards = new Set<string>();
   readonly #docker: Docker;
-  readonly #decoder = new FrameDecoder();
+  readonly #session: HarnessSession<{ oomKilled: boolean }>;
   #container: Docker.Container | undefined;
   #stream: NodeJS.ReadWriteStream | undefined;
-  #alive = false;
-  #diagnostics = '';
-  #current: { callbacks: ContainerRunCallbacks; resolve: (ending: ContainerRunEnding) => void } | undefined;
-  #onReady: ((ready: HarnessReady) => void) | undefined;
-  #onDeath: ((reason: string) => void) | undefined;
+  /** Whether the attach stream was set up (the session says whether it has ended since). */
+  #attached = false;
   #removal: Promise<void> | undefined;
 
   private constructor(docker: Docker) {
     this.#docker = docker;
+    this.#session = new HarnessSession({
+      runner: 'docker',
+      describeUnready: (detail) => `the harness did not start: ${detail}`,
+      write: (frame) => this.#stream?.write(frame),
+      onProtocolError: () => void this.remove(),
+      onBusy: (busy) => this.#setReferenced(busy),
+      notRunning: { reason: 'the container is not running', oomKilled: false },
+      // The OOM flag is only readable from the engine; the run's ending waits for it.
+      deathDetails: async () => ({ oomKilled: await this.wasOomKilled() }),
+    });
   }
 
   /** Creates, fills, attaches and starts a container, and waits for its harness to say it is ready. */
@@ -79,11 +76,11 @@ export class HarnessContainer {
   }
 
   get alive(): boolean {
-    return this.#alive;
+    return this.#attached && this.#session.alive;
   }
 
   get diagnostics(): string {
-    return this.#diagnostics;
+    return this.#session.diagnostics;
   }
 
   async #start(options: HarnessContainerOptions): Promise<void> {
@@ -102,7 +99,7 @@ export class HarnessContainer {
       } catch (error) {
         throw describeDockerFailure(name, error, {
           ...options.context,
-          diagnostics: this.#diagnostics.trim(),
+          diagnostics: this.#session.diagnostics.trim(),
         });
       } finally {
         clearTimeout(timer);
@@ -124,24 +121,14 @@ export class HarnessContainer {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     container.modem.demuxStream(stream, stdout, stderr);
-    stdout.on('data', (chunk: Buffer) => this.#receive(chunk));
-    stderr.on('data', (chunk: Buffer) => {
-      this.#diagnostics = (this.#diagnostics + chunk.toString('utf8')).slice(-diagnosticsBytes);
-    });
-    stream.on('error', () => this.#die('the attach stream failed'));
-    stream.on('end', () => this.#die('the container stopped'));
-    stream.on('close', () => this.#die('the container stopped'));
-    this.#alive = true;
-    const ready = new Promise<HarnessReady>((resolve, reject) => {
-      this.#onReady = resolve;
-      this.#onDeath = (reason) =>
-        reject(new RunnerUnavailableError('docker', `the harness did not start: ${reason}`));
-    });
-    ready.catch(() => undefined);
+    stdout.on('data', (chunk: Buffer) => this.#session.push(chunk));
+    stderr.on('data', (chunk: Buffer) => this.#session.pushDiagnostics(chunk));
+    stream.on('error', () => this.#session.end('the attach stream failed'));
+    stream.on('end', () => this.#session.end('the container stopped'));
+    stream.on('close', () => this.#session.end('the container stopped'));
+    this.#attached = true;
     await stage('start', container.start());
-    await stage('ready', ready);
-    this.#onReady = undefined;
-    this.#onDeath = undefined;
+    await stage('ready', this.#session.ready);
     this.#setReferenced(false);
   }
 
@@ -154,31 +141,27 @@ export class HarnessContainer {
   }
 
   run(request: HarnessRunRequest, callbacks: ContainerRunCallbacks): Promise<ContainerRunEnding> {
-    if (!this.#alive)
+    if (!this.alive)
       return Promise.resolve({ kind: 'died', reason: 'the container is not running', oomKilled: false });
     this.runs += 1;
-    return new Promise<ContainerRunEnding>((resolve) => {
-      this.#current = { callbacks, resolve };
-      this.#setReferenced(true);
-      this.#send(request);
-    });
+    return this.#session.run(request, callbacks);
   }
 
   /** Asks the harness to stop the running job (it kills the job's process group and reports "aborted"). */
   cancel(): void {
-    this.#send({ type: 'cancel' });
+    this.#session.cancel();
   }
 
   /** Kills the container now; a run in progress ends as died. */
   kill(): void {
-    this.#die('killed');
+    this.#session.end('killed');
     void this.remove();
   }
 
   /** Removes the container and its runtime volume, whatever its state. Idempotent. */
   remove(): Promise<void> {
     this.#removal ??= (async () => {
-      this.#die('removed');
+      this.#session.end('removed');
       this.#stream?.end();
       const container = this.#container;
       if (!container) return;
@@ -200,60 +183,6 @@ export class HarnessContainer {
     } catch {
       return false;
     }
-  }
-
-  #send(request: HarnessRequest): void {
-    if (this.#alive) this.#stream?.write(encodeJsonFrame(request));
-  }
-
-  #receive(chunk: Buffer): void {
-    let frames: ReturnType<FrameDecoder['push']>;
-    try {
-      frames = this.#decoder.push(chunk);
-    } catch (error) {
-      this.#die(`protocol error: ${(error as Error).message}`);
-      void this.remove();
-      return;
-    }
-    for (const frame of frames) {
-      if (frame.kind === FrameKind.stdout) this.#current?.callbacks.onStdout(frame.payload);
-      else if (frame.kind === FrameKind.stderr) this.#current?.callbacks.onStderr(frame.payload);
-      else this.#message(frame.payload);
-    }
-  }
-
-  #message(payload: Buffer): void {
-    let message: HarnessReady | HarnessResult;
-    try {
-      message = JSON.parse(payload.toString('utf8')) as HarnessReady | HarnessResult;
-    } catch {
-      this.#die('protocol error: a message that is not JSON');
-      void this.remove();
-      return;
-    }
-    if (message.type === 'ready') this.#onReady?.(message);
-    else if (message.type === 'result') this.#finish({ kind: 'result', result: message });
-  }
-
-  #finish(ending: ContainerRunEnding): void {
-    const current = this.#current;
-    this.#current = undefined;
-    this.#setReferenced(false);
-    current?.resolve(ending);
-  }
-
-  #die(reason: string): void {
-    if (!this.#alive && this.#current === undefined && this.#onDeath === undefined) return;
-    this.#alive = false;
-    const detail = this.#diagnostics.trim() ? `${reason}: ${this.#diagnostics.trim()}` : reason;
-    this.#onDeath?.(detail);
-    this.#onDeath = undefined;
-    const current = this.#current;
-    if (!current) return;
-    // The OOM flag is only readable from the engine; ask before reporting the death.
-    void this.wasOomKilled().then((oomKilled) => {
-      if (this.#current === current) this.#finish({ kind: 'died', reason: detail, oomKilled });
-    });
   }
 
   /** An idle container's stream must not keep the host's event loop alive; a busy one must. */
