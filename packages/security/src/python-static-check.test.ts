@@ -1,65 +1,13 @@
 import { attackPrograms, ordinaryPrograms } from '@executer/test-kit/security';
 import { describe, expect, it } from 'vitest';
 import { checkPython } from './python-static-check.js';
-
-const validModernPython = String.raw`
-from __future__ import annotations
-import asyncio
-from dataclasses import dataclass
-from typing import Generic, TypeVar, Callable
-T = TypeVar("T")
-
-@buttons[0].clicked.connect
-def handler(): pass
-
-@dataclass(frozen=True)
-class Box(Generic[T]):
-    value: T
-    def map(self, f: Callable[[T], T]) -> "Box[T]":
-        return Box(f(self.value))
-
-def describe(x: object) -> str:
-    match x:
-        case {"kind": "point", "x": int(px), **rest}:
-            return f"point {px} {rest}"
-        case [1, 2, *others] if len(others) > 1:
-            return "list"
-        case str() as s:
-            return s
-        case _:
-            return "?"
-
-if (n := len("abc")) > 2:
-    print(n)
-name = "x"
-print(f"{name!r} {f'{name:{n}}'} {n=} {{literal}} {x!s:{'>'}{10}}", rf"\d{name}")
-lam = lambda *a, b=1, **k: (a, b, k)
-def pos(a, b, /, c, *, d): return a
-async def main():
-    async with asyncio.timeout(1):
-        async for x in agen():
-            await asyncio.sleep(0)
-    return [x async for x in agen()]
-async def agen():
-    yield 1
-try:
-    pass
-except* ValueError as group:
-    pass
-with (open("a") as f, open("b") as g):
-    pass
-match = 1
-case = 2
-x: list[int] | None = None
-total = 1 + \
-    2
-print(1_000_000, 0x_ff, 1e-3, 3j, "it's", 'say "hi"', """multi
-line 'quoted' "text" """, b"\x00", ...)
-type Alias = list[int]
-def generic[U](value: U) -> U: return value
-class G[V]: pass
-# a comment with an unbalanced ( bracket and a ' quote
-`;
+import {
+  allowedSamples,
+  benchmarkProgram,
+  flaggedSamples,
+  syntaxErrorSamples,
+  validModernPython,
+} from './test-support/static-check-samples.js';
 
 describe('checkPython', () => {
   it('finds nothing in the ordinary programs an LLM writes', () => {
@@ -91,60 +39,13 @@ describe('checkPython', () => {
     ).toBe(true);
   });
 
-  it.each([
-    ['open for writing', 'open("out.txt", "w").write("x")', 'file-write'],
-    ['open with a keyword mode', 'open("out.txt", mode="a+")', 'file-write'],
-    ['Path.open for writing', 'from pathlib import Path\nPath("x").open("wb")', 'file-write'],
-    ['Path.write_text', 'from pathlib import Path\nPath("x").write_text("y")', 'file-write'],
-    ['os.open with write flags', 'import os\nos.open("x", os.O_WRONLY | os.O_CREAT)', 'file-write'],
-    ['an aliased import', 'import os as o\no.remove("x")', 'file-delete'],
-    ['a from-import', 'from shutil import rmtree as wipe\nwipe("x")', 'file-delete'],
-    ['subprocess', 'import subprocess\nsubprocess.run(["ls"])', 'system-command'],
-    ['socket', 'import socket', 'network'],
-    ['urllib.request', 'from urllib.request import urlopen', 'network'],
-    ['eval', 'eval("1 + 1")', 'dynamic-code'],
-    ['exec through builtins', 'import builtins\nbuiltins.exec("x")', 'dynamic-code'],
-    ['compile', 'compile("x", "f", "exec")', 'dynamic-code'],
-    ['pickle.loads', 'import pickle\npickle.loads(b"")', 'dynamic-code'],
-    ['breakpoint', 'breakpoint()', 'dynamic-code'],
-    ['importlib', 'import importlib', 'module-manipulation'],
-    ['runpy', 'import runpy', 'module-manipulation'],
-    ['ctypes', 'from ctypes import CDLL', 'native-code'],
-    ['cffi', 'import cffi', 'native-code'],
-    ['os.fork', 'import os\nos.fork()', 'process'],
-    ['multiprocessing', 'from multiprocessing import Pool', 'process'],
-    ['os.kill', 'import os\nos.kill(1, 9)', 'process'],
-    ['__subclasses__ walk', '[c for c in ().__class__.__base__.__subclasses__()]', 'introspection'],
-    ['function __globals__', 'f.__globals__["os"]', 'introspection'],
-    ['frames', 'import sys\nsys._getframe().f_back.f_globals', 'introspection'],
-    ['generator frames', 'g.gi_frame.f_locals', 'introspection'],
-    ['getattr with a dunder string', 'getattr(f, "__globals__")', 'introspection'],
-    ['getattr with a computed name on a module', 'import os\ngetattr(os, "sys" + "tem")', 'introspection'],
-    ['setattr on a module', 'import sys\nsetattr(sys, "audit", print)', 'module-manipulation'],
-    ['monkeypatching a module', 'import builtins\nbuiltins.open = print', 'module-manipulation'],
-    ['gc.get_objects', 'import gc\ngc.get_objects()', 'introspection'],
-  ])('flags %s', (_name, code, rule) => {
+  it.each(flaggedSamples)('flags %s', (_name, code, rule) => {
     const result = checkPython(code);
     expect(result.syntaxError).toBeUndefined();
     expect(result.violations.map((violation) => violation.rule)).toContain(rule);
   });
 
-  it.each([
-    ['open for reading', 'print(open("data.txt").read())'],
-    ['open with "r"', 'with open("data.txt", "r", encoding="utf-8") as f:\n    print(f.read())'],
-    ['binary read', 'open("data.bin", "rb").read()'],
-    [
-      'os.listdir and os.walk',
-      'import os\nprint(os.listdir("."))\nfor root, dirs, files in os.walk("."):\n    pass',
-    ],
-    ['pathlib reads', 'from pathlib import Path\nprint(Path("x").read_text(), list(Path(".").glob("*.py")))'],
-    ['str.replace and dict methods', 'print("a-b".replace("-", "+"), {}.get("k"), "x".join([]))'],
-    [
-      'getattr with a literal on an object',
-      'class A:\n    size = 1\nprint(getattr(A(), "size"), getattr(A(), name, None))',
-    ],
-    ['sys.stdout.write', 'import sys\nsys.stdout.write("hi\\n")'],
-  ])('allows %s', (_name, code) => {
+  it.each(allowedSamples)('allows %s', (_name, code) => {
     expect(checkPython(code)).toEqual({ violations: [] });
   });
 
@@ -152,30 +53,19 @@ describe('checkPython', () => {
     expect(checkPython(validModernPython).syntaxError).toBeUndefined();
   });
 
-  it.each([
-    ['an unclosed parenthesis', 'print(1,\nx = 2\n', { line: 1, column: 6 }],
-    ['an unterminated string', 'x = 1\nprint("hello)\n', { line: 2, column: 7 }],
-    ['an unterminated triple-quoted string', 'x = """abc\n\n', { line: 1, column: 5 }],
-    ['a mismatched bracket', 'items = [1, 2)\n', { line: 1, column: 14 }],
-    ['an unmatched closing bracket', 'x = 1)\n', { line: 1, column: 6 }],
-  ])('reports %s as a syntax error with its position', (_name, code, where) => {
+  it.each(syntaxErrorSamples)('reports %s as a syntax error with its position', (_name, code, where) => {
     const result = checkPython(code);
     expect(result.violations).toEqual([]);
     expect(result.syntaxError).toMatchObject(where);
     expect(result.syntaxError?.message).toBeTruthy();
   });
 
-  // The target is 5 ms on an idle machine (bench/security.bench.js measures it); on a CI machine
-  // shared by parallel jobs lezer's parse alone takes several times that, so the test guards
-  // against a regression by an order of magnitude rather than against the target.
-  it('checks a 1,000-line program in well under 50 ms', () => {
-    const block = ordinaryPrograms.map((program) => program.code).join('\n');
-    const lines = block.split('\n');
-    const program = Array.from({ length: Math.ceil(1000 / lines.length) }, () => block)
-      .join('\n')
-      .split('\n')
-      .slice(0, 1000)
-      .join('\n');
+  // The target is 5 ms for bench/security.bench.js's program; the tokenizer takes about 1 ms on an idle
+  // machine (lezer's parse alone took 6.6), so a median over 30 runs stays under the target even on a
+  // CI machine shared by parallel jobs, and a parser-class cost coming back fails it.
+  it('checks a 1,000-line program within the 5 ms target', () => {
+    const program = benchmarkProgram();
+    expect(program.split('\n')).toHaveLength(1000);
     for (let index = 0; index < 20; index++) checkPython(program);
     const samples: number[] = [];
     for (let index = 0; index < 30; index++) {
@@ -184,6 +74,252 @@ describe('checkPython', () => {
       samples.push(performance.now() - started);
     }
     samples.sort((left, right) => left - right);
-    expect(samples[Math.floor(samples.length / 2)]).toBeLessThanOrEqual(50);
+    expect(samples[Math.floor(samples.length / 2)]).toBeLessThanOrEqual(5);
+  });
+});
+
+/** Each violation as `line:column rule subject` (the subject is the back-quoted head of the message). */
+function findings(code: string): string[] {
+  const result = checkPython(code);
+  expect(result.syntaxError).toBeUndefined();
+  return result.violations.map(
+    (violation) =>
+      `${violation.line}:${violation.column} ${violation.rule} ${/^`([^`]*)`/.exec(violation.message)?.[1]}`,
+  );
+}
+
+describe('checkPython, rule by rule', () => {
+  describe('imports', () => {
+    it('reports a forbidden module at its name, a from-import at `from`, and a forbidden member at the member', () => {
+      expect(
+        findings('import json, socket\nfrom subprocess import run\nfrom os import system, path'),
+      ).toEqual([
+        '1:14 network import socket',
+        '2:1 system-command import subprocess',
+        '2:24 system-command subprocess.run',
+        '3:16 system-command os.system',
+      ]);
+    });
+
+    it('refuses a submodule of a forbidden package and a forbidden submodule of an allowed one', () => {
+      expect(
+        findings('import importlib.util as iu\nimport http.client\nfrom concurrent.futures import process'),
+      ).toEqual([
+        '1:8 module-manipulation import importlib.util',
+        '2:8 network import http.client',
+        '3:32 process concurrent.futures.process',
+      ]);
+    });
+
+    it('reads relative imports and leaves them alone', () => {
+      expect(findings('from . import helpers\nfrom ..pkg import socket\nfrom .x import *')).toEqual([]);
+    });
+
+    it('resolves aliases wherever they are used, even before the import; a from-import is reported once', () => {
+      expect(
+        findings('o.system("early")\nimport os as o\nfrom shutil import rmtree as wipe\nwipe("x")'),
+      ).toEqual(['1:1 system-command os.system', '3:20 file-delete shutil.rmtree']);
+    });
+
+    it('maps `import a.b as c` to a.b, and `import a.b` to a', () => {
+      expect(findings('import os.path as p\np.join("a")\nimport os.path\nos.system("x")')).toEqual([
+        '4:1 system-command os.system',
+      ]);
+    });
+
+    it('finds imports after a compound statement header and after `;`', () => {
+      expect(findings("if x: import os; os.system('a')\nelse: import subprocess")).toEqual([
+        '1:18 system-command os.system',
+        '2:14 system-command import subprocess',
+      ]);
+    });
+  });
+
+  describe('names', () => {
+    it('reports forbidden builtins and dunders wherever a name is read or bound', () => {
+      expect(findings('x = eval\ndef f(code=compile): pass\nprint(__builtins__, breakpoint)')).toEqual([
+        '1:5 dynamic-code eval',
+        '2:7 module-manipulation code',
+        '2:12 dynamic-code compile',
+        '3:7 introspection __builtins__',
+        '3:21 dynamic-code breakpoint',
+      ]);
+    });
+
+    it('leaves a name alone when an import bound it', () => {
+      expect(findings('from mylib import compile\ncompile("x")')).toEqual([]);
+    });
+
+    it('compares names as Python does, after NFKC normalisation', () => {
+      expect(findings('ｅｖａｌ("1 + 1")')).toEqual(['1:1 dynamic-code eval']);
+    });
+
+    it('does not read names in strings or comments', () => {
+      expect(findings('x = "os.system(1); eval"  # eval(x); import socket\n')).toEqual([]);
+    });
+  });
+
+  describe('attribute chains', () => {
+    it('reports dunder and frame attributes at the attribute', () => {
+      expect(findings('().__class__.__base__.__subclasses__()\nf.__globals__\ng.gi_frame.f_back')).toEqual([
+        '1:14 introspection .__base__',
+        '1:23 introspection .__subclasses__',
+        '2:3 introspection .__globals__',
+        '3:3 introspection .gi_frame',
+        '3:12 introspection .f_back',
+      ]);
+    });
+
+    it('reports `.__dict__` of a module only', () => {
+      expect(findings('import os\nos.__dict__\nobj.__dict__\n__builtins__.__dict__')).toEqual([
+        '2:4 introspection .__dict__',
+        '4:1 introspection __builtins__',
+        '4:14 introspection .__dict__',
+      ]);
+    });
+
+    it('qualifies a chain through its aliases, across lines inside brackets and continuations', () => {
+      expect(findings('import os as o\nx = (o\n    .system)\no \\\n  .popen("ls")')).toEqual([
+        '2:6 system-command os.system',
+        '4:1 system-command os.popen',
+      ]);
+    });
+
+    it('gives a chain broken by a call or subscript no qualified name', () => {
+      expect(findings('import os\nos.path.join("a").system\nos.environ["x"].system\nos.sep.system')).toEqual(
+        [],
+      );
+    });
+
+    it('reports an assignment to a module attribute at a statement start', () => {
+      expect(
+        findings(
+          'import sys, builtins\nsys.audit = print\nif x: builtins.open = None\nsys.audit == print\nsys.x += 1\ny = sys.z = 1',
+        ),
+      ).toEqual([
+        '2:1 introspection sys.audit',
+        '2:1 module-manipulation sys.audit = ...',
+        '3:7 module-manipulation builtins.open = ...',
+        '4:1 introspection sys.audit',
+      ]);
+    });
+  });
+
+  describe('calls', () => {
+    it('reports open-like calls with a write mode, positional or keyword', () => {
+      expect(
+        findings(
+          'open("a", "w")\nopen("a", mode="a+")\nprint(open("a", "rb"))\nimport io\nio.open("a", "x")',
+        ),
+      ).toEqual([
+        '1:1 file-write open(..., "w")',
+        '2:1 file-write open(..., "a+")',
+        '5:1 file-write io.open(..., "x")',
+      ]);
+    });
+
+    it('takes only a single plain string literal as the mode', () => {
+      expect(
+        findings('open("a", "w" "b")\nopen("a", ("w"))\nopen("a", f"w")\nopen("a", m)\nopen("a", b"w")'),
+      ).toEqual(['5:1 file-write open(..., "w")']);
+    });
+
+    it('reads the mode of a `.open()` method from its first argument', () => {
+      expect(findings('from pathlib import Path\nPath("x").open("w")\nPath("x").open()')).toEqual([
+        '2:1 file-write .open(..., "w")',
+      ]);
+    });
+
+    it('treats zipfile and tarfile modes by their own letters', () => {
+      expect(
+        findings(
+          'import zipfile, tarfile\nzipfile.ZipFile("z", "r+")\nzipfile.ZipFile("z", "a")\ntarfile.open("t", "w:gz")',
+        ),
+      ).toEqual(['3:1 file-write zipfile.ZipFile(..., "a")', '4:1 file-write tarfile.open(..., "w:gz")']);
+    });
+
+    // The path is "f": the check also takes `os.open(...)` for an `.open()` method call and reads its first
+    // argument as a mode, so a path with w, a, x or + in it is flagged too (as the lezer checker did).
+    it('reports os.open with write flags only', () => {
+      expect(
+        findings(
+          'import os\nos.open("f", os.O_RDONLY)\nos.open("f", os.O_WRONLY | os.O_CREAT)\nos.open("f", flags=os.O_APPEND)',
+        ),
+      ).toEqual(['3:1 file-write os.open', '4:1 file-write os.open']);
+    });
+
+    it('checks getattr, setattr and delattr with literal and computed names', () => {
+      expect(
+        findings(
+          'import os, sys\ngetattr(os, "system")\ngetattr(os, "sys" + "tem")\ngetattr(obj, name)\nsetattr(sys, "x", 1)\ndelattr(sys, "audit")',
+        ),
+      ).toEqual([
+        '2:1 system-command os.system',
+        '3:1 introspection getattr(os, ...)',
+        '5:1 module-manipulation setattr(sys, ...)',
+        '6:1 introspection sys.audit',
+        '6:1 module-manipulation delattr(sys, ...)',
+      ]);
+    });
+
+    it('reports vars() of a module and logging to a file', () => {
+      expect(
+        findings(
+          'import sys, logging\nvars(sys)\nvars(obj)\nlogging.basicConfig(filename="x.log")\nlogging.basicConfig(level=10)',
+        ),
+      ).toEqual(['2:1 introspection vars(sys)', '4:1 file-write logging.basicConfig(filename=...)']);
+    });
+
+    it('reports file-changing methods at the method name, whatever the object', () => {
+      expect(findings('p.write_text("x")\nq.unlink()\nr.touch\n')).toEqual([
+        '1:3 file-write .write_text()',
+        '2:3 file-delete .unlink()',
+      ]);
+    });
+
+    it('sees calls inside arguments, comprehensions, lambdas and multi-line calls', () => {
+      expect(
+        findings(
+          'print(sorted(open(p, "w") for p in ps))\nf(key=lambda v: exec(v))\nx = g(\n    eval(\n        "1"))',
+        ),
+      ).toEqual(['1:14 file-write open(..., "w")', '2:17 dynamic-code exec', '4:5 dynamic-code eval']);
+    });
+
+    it('does not take a definition or a decorator for a call', () => {
+      expect(
+        findings('def open(path, mode="w"): pass\nclass vars(sys): pass\n@open("x", "w")\ndef f(): pass'),
+      ).toEqual([]);
+    });
+  });
+
+  describe('strings', () => {
+    it('reports a dunder named by a plain string, not by an f-string', () => {
+      expect(findings('getattr(f, "__globals__")\nx = b"__code__"\ny = f"__mro__"')).toEqual([
+        '1:12 introspection __globals__',
+        '2:5 introspection __code__',
+      ]);
+    });
+
+    it('checks the expressions inside f-string replacement fields', () => {
+      expect(findings(`f"{__import__('os').system('x')}"\nf"{x:{eval}}"\nf"{f.__globals__!r}"`)).toEqual([
+        '1:4 module-manipulation __import__',
+        '2:7 dynamic-code eval',
+        '3:6 introspection .__globals__',
+      ]);
+    });
+  });
+
+  describe('the report', () => {
+    it('keeps one violation per line, rule and subject, sorted by line and column', () => {
+      expect(findings('eval(eval)\nimport os; os.system("a"); os.system("b")\nexec("x")')).toEqual([
+        '1:1 dynamic-code eval',
+        '2:12 system-command os.system',
+        '3:1 dynamic-code exec',
+      ]);
+    });
+
+    it('counts columns from 1 in UTF-16 units', () => {
+      expect(findings('s = "é"; eval("1")')).toEqual(['1:10 dynamic-code eval']);
+    });
   });
 });
