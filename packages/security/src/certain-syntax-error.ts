@@ -9,9 +9,9 @@ const closers: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 /**
  * Finds the syntax errors that are certain from the tokens alone: unterminated strings and
- * unbalanced brackets. The grammar-level parser (lezer) is not trusted to call a program invalid:
- * it rejects some valid modern Python (PEP 614 decorators, parenthesised `with`, `case ... as`), and
- * a false syntax error would block a good program; Python itself reports the rest when it runs.
+ * unbalanced brackets. The check has no grammar, on purpose: a grammar that lags the language (lezer's
+ * rejected PEP 614 decorators, parenthesised `with`, `case ... as`) would call valid modern Python
+ * invalid and block a good program; Python itself reports the rest when it runs.
  */
 export function findCertainSyntaxError(code: string): CertainSyntaxError | undefined {
   const stack: { bracket: string; line: number; column: number }[] = [];

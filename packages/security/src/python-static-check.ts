@@ -107,9 +107,9 @@ const EndToken = PythonTokenKind.End;
 /** Token roles the scan assigns ahead of reaching the token. */
 const plainBracket = 1; // a bracket that is no expression: def/class parameters, a decorator's arguments
 const bareName = 2; // a name that is a variable but starts no chain: def/class names, decorator names
+const subscriptElement = 4; // a name that is a whole element of a subscript (`a[b]`, `a[b:c]`): an index, left alone
 const softKeyword = 8; // `match` and `case` opening a match statement or a case clause
 const pattern = 16; // a token of a case pattern: names are captures or lookups, brackets no calls or subscripts
-const subscriptElement = 4; // a name that is a whole element of a subscript (`a[b]`, `a[b:c]`): lezer left it unchecked
 
 /** One argument of a call as lezer's ArgList saw it: a token range, or a lone `*`/`**`/`for`. */
 interface ArgumentNode {
@@ -488,8 +488,8 @@ export function checkPython(code: string): StaticCheckResult {
     return false;
   };
 
-  // In lezer's tree a name alone between the subscript's `[`, `,`, `:` and `]` is a direct child of the
-  // member expression, which its walk skipped as if it were the base; kept for the same results.
+  // A name alone between a subscript's `[`, `,`, `:` and `]` is an index, not the base of a chain: the
+  // lezer checker skipped it (as a non-first child of the member expression), and so does this one.
   const markSubscriptElements = (open: number) => {
     const close = token(open).partner;
     if (close <= open) return;
