@@ -1,6 +1,8 @@
 import { attackPrograms, ordinaryPrograms } from '@executer/test-kit/security';
 import { describe, expect, it } from 'vitest';
 import { checkPython } from './python-static-check.js';
+import { PythonTokenKind } from './python-token.js';
+import { tokenizePython } from './python-tokens.js';
 import {
   allowedSamples,
   benchmarkProgram,
@@ -8,6 +10,7 @@ import {
   syntaxErrorSamples,
   validModernPython,
 } from './test-support/static-check-samples.js';
+import { trickyPrograms } from './test-support/tricky-programs.js';
 
 describe('checkPython', () => {
   it('finds nothing in the ordinary programs an LLM writes', () => {
@@ -321,5 +324,77 @@ describe('checkPython, rule by rule', () => {
     it('counts columns from 1 in UTF-16 units', () => {
       expect(findings('s = "é"; eval("1")')).toEqual(['1:10 dynamic-code eval']);
     });
+  });
+});
+
+describe('checkPython on mangled programs', () => {
+  // A model can send anything: programs cut, spliced and sprinkled with brackets, quotes, prefixes and
+  // continuations must still be checked (or called a syntax error) without a throw or an endless loop.
+  it('never throws, and the tokens stay well-formed', () => {
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const sources = [...trickyPrograms, ...attackPrograms.map((attack) => attack.code)];
+    const pieces = [
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      '"',
+      "'",
+      'f"',
+      '"""',
+      '\\',
+      '\n',
+      '\r',
+      ':',
+      '.',
+      ',',
+      '=',
+      '#',
+    ];
+    pieces.push(
+      '!',
+      '@',
+      'import ',
+      'from ',
+      'os',
+      'eval',
+      'case ',
+      'match ',
+      'lambda',
+      ';',
+      'def ',
+      'é',
+      '𝔘',
+      'rb"',
+    );
+    let checked = 0;
+    for (let round = 0; round < 3000; round++) {
+      let code = pick(sources);
+      for (let edit = 1 + Math.floor(random() * 4); edit > 0; edit--) {
+        const at = Math.floor(random() * (code.length + 1));
+        code =
+          random() < 0.5
+            ? code.slice(0, at) + pick(pieces) + code.slice(at)
+            : code.slice(0, at) + code.slice(at + 1 + Math.floor(random() * 3));
+      }
+      const tokens = tokenizePython(code);
+      expect(tokens.at(-1)?.kind).toBe(PythonTokenKind.End);
+      for (const [index, current] of tokens.entries()) {
+        expect(
+          current.partner < tokens.length && current.end >= current.start,
+          `${JSON.stringify(code)} @${index}`,
+        ).toBe(true);
+      }
+      const result = checkPython(code);
+      if (result.syntaxError === undefined) checked += 1;
+    }
+    expect(checked).toBeGreaterThan(300);
   });
 });
