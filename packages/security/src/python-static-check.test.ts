@@ -63,21 +63,33 @@ describe('checkPython', () => {
     expect(result.syntaxError?.message).toBeTruthy();
   });
 
-  // The target is 5 ms for bench/security.bench.js's program; the tokenizer takes about 1 ms on an idle
-  // machine (lezer's parse alone took 6.6), so a median over 30 runs stays under the target even on a
-  // CI machine shared by parallel jobs, and a parser-class cost coming back fails it.
-  it('checks a 1,000-line program within the 5 ms target', () => {
+  // Speed is measured in bench/security.bench.js (target 5 ms for 1,000 lines), not here.
+  it('finds nothing in the benchmark 1,000-line program', () => {
     const program = benchmarkProgram();
     expect(program.split('\n')).toHaveLength(1000);
-    for (let index = 0; index < 20; index++) checkPython(program);
-    const samples: number[] = [];
-    for (let index = 0; index < 30; index++) {
-      const started = performance.now();
-      checkPython(program);
-      samples.push(performance.now() - started);
-    }
-    samples.sort((left, right) => left - right);
-    expect(samples[Math.floor(samples.length / 2)]).toBeLessThanOrEqual(5);
+    expect(checkPython(program)).toEqual({ violations: [] });
+  });
+
+  it('takes module names that no import bound for ordinary variables', () => {
+    const code = [
+      'codes = {"FR": "France", "JP": "Japan"}',
+      'for code, name in codes.items():',
+      '    print(code.lower(), name)',
+      'sh = commands = imp = 1',
+      'print(sh + commands + imp)',
+    ].join('\n');
+    expect(checkPython(code).violations).toEqual([]);
+    expect(findings('import code\ncode.interact()')).toEqual(['1:8 module-manipulation import code']);
+    expect(findings('x = eval("1")').some((finding) => finding.includes('eval'))).toBe(true);
+  });
+
+  it('reads os.open by its flags, not its path as a mode', () => {
+    expect(checkPython('import os\nfd = os.open("data.txt", os.O_RDONLY)\nos.close(fd)').violations).toEqual(
+      [],
+    );
+    expect(findings('import os\nos.open("data.txt", os.O_WRONLY | os.O_CREAT)')).toEqual([
+      '2:1 file-write os.open',
+    ]);
   });
 });
 
@@ -142,7 +154,6 @@ describe('checkPython, rule by rule', () => {
     it('reports forbidden builtins and dunders wherever a name is read or bound', () => {
       expect(findings('x = eval\ndef f(code=compile): pass\nprint(__builtins__, breakpoint)')).toEqual([
         '1:5 dynamic-code eval',
-        '2:7 module-manipulation code',
         '2:12 dynamic-code compile',
         '3:7 introspection __builtins__',
         '3:21 dynamic-code breakpoint',

@@ -2,6 +2,7 @@ import type { StaticCheckResult, Violation } from '@executer/core';
 import { findCertainSyntaxError } from './certain-syntax-error.js';
 import {
   dunderRule,
+  forbiddenBareNameRule,
   forbiddenImportRule,
   forbiddenNameRule,
   introspectionRule,
@@ -375,9 +376,15 @@ export function checkPython(code: string): StaticCheckResult {
     method: string | undefined,
     methodOffset: number,
   ) => {
-    if ((qualified !== undefined && calleesWithArguments.has(qualified)) || method === 'open') {
+    if (
+      (qualified !== undefined && calleesWithArguments.has(qualified)) ||
+      (method === 'open' && qualified !== 'os.open')
+    ) {
       const { positional, keywords: keywordArguments } = splitArguments(open);
-      if ((qualified !== undefined && openCallees.has(qualified)) || method === 'open') {
+      if (
+        (qualified !== undefined && openCallees.has(qualified)) ||
+        (method === 'open' && qualified !== 'os.open')
+      ) {
         const isFunction = qualified !== undefined && openCallees.has(qualified);
         const modeNode = keywordArguments.get('mode') ?? (isFunction ? positional[1] : positional[0]);
         const mode = modeNode && argumentIsString(modeNode) ? stringValue(argumentText(modeNode)) : undefined;
@@ -587,7 +594,7 @@ export function checkPython(code: string): StaticCheckResult {
 
   const checkVariable = (current: PythonToken) => {
     const name = current.text;
-    const named = aliases.has(name) ? undefined : forbiddenNameRule(name);
+    const named = aliases.has(name) ? undefined : forbiddenBareNameRule(name);
     const dunder = dunderRule(name);
     if (named) report(current.start, named, name);
     else if (dunder) report(current.start, dunder, name);

@@ -318,6 +318,15 @@ export function forbiddenNameRule(qualified: string): StaticRule | undefined {
   return forbiddenNames.get(name) ?? forbiddenModules.get(name);
 }
 
+/**
+ * The rule for a bare name that no import bound: only builtins count (`eval`, `__import__`). A
+ * module's name there is an ordinary variable (`code`, `sh`, `commands`): the module itself cannot
+ * be reached without an import or a route that is reported on its own.
+ */
+export function forbiddenBareNameRule(name: string): StaticRule | undefined {
+  return forbiddenNames.get(name);
+}
+
 export function dunderRule(name: string): StaticRule | undefined {
   return dunders.has(name) ? introspection : undefined;
 }

@@ -4,6 +4,7 @@ import { parser } from '@lezer/python';
 import { findCertainSyntaxError } from '../certain-syntax-error.js';
 import {
   dunderRule,
+  forbiddenBareNameRule,
   forbiddenImportRule,
   forbiddenNameRule,
   introspectionRule,
@@ -160,7 +161,10 @@ export function checkPythonWithLezer(code: string): StaticCheckResult {
     const qualified = qualifiedName(callee);
     const { positional, keywords } = splitArguments(argumentList, text);
 
-    if ((qualified !== undefined && openCallees.has(qualified)) || method === 'open') {
+    if (
+      (qualified !== undefined && openCallees.has(qualified)) ||
+      (method === 'open' && qualified !== 'os.open')
+    ) {
       const isFunction = qualified !== undefined && openCallees.has(qualified);
       const modeNode = keywords.get('mode') ?? (isFunction ? positional[1] : positional[0]);
       const mode = modeNode?.name === 'String' ? stringValue(text(modeNode)) : undefined;
@@ -258,7 +262,7 @@ export function checkPythonWithLezer(code: string): StaticCheckResult {
           // names inside a subscript (`a[b]`) are meant to be skipped.
           if (parent?.name === 'MemberExpression' && parent.from !== node.from) return;
           const name = text(node);
-          const named = aliases.has(name) ? undefined : forbiddenNameRule(name);
+          const named = aliases.has(name) ? undefined : forbiddenBareNameRule(name);
           const dunder = dunderRule(name);
           if (named) report(node, named, name);
           else if (dunder) report(node, dunder, name);
