@@ -3,6 +3,7 @@ export * from './build-run-outcome.js';
 export * from './capped-output.js';
 export * from './frame.js';
 export * from './frame-decoder.js';
+export * from './harness-entry.js';
 export * from './harness-guard.js';
 export * from './harness-messages.js';
 export * from './harness-path.js';

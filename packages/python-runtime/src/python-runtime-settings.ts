@@ -1,4 +1,5 @@
 import type { ExecuterConfig } from '@executer/core';
+import { defaultBytecodeDirectory } from './harness-entry.js';
 import type { IsolationSetting } from './isolation-plan.js';
 
 /** What every Python runner needs; defaults come from ExecuterConfig, options override them. */
@@ -15,6 +16,11 @@ export interface PythonRuntimeSettings {
   outputLimitBytes: number;
   /** Where allowlisted variables are read from (tests pass their own). */
   hostEnvironment: NodeJS.ProcessEnv;
+  /**
+   * Where the harness compiled per interpreter is kept (default `~/.cache/executer/python`, or
+   * under `XDG_CACHE_HOME`); null starts the harness from its source every time.
+   */
+  bytecodeDirectory: string | null;
 }
 
 export type PythonRuntimeOptions = Partial<PythonRuntimeSettings>;
@@ -41,5 +47,7 @@ export function resolvePythonRuntimeSettings(
     outputLimitBytes:
       options.outputLimitBytes ?? config?.outputLimitBytes ?? defaultPythonRuntimeSettings.outputLimitBytes,
     hostEnvironment: options.hostEnvironment ?? process.env,
+    bytecodeDirectory:
+      options.bytecodeDirectory === undefined ? defaultBytecodeDirectory() : options.bytecodeDirectory,
   };
 }

@@ -15,7 +15,7 @@ import {
   FrameDecoder,
   FrameKind,
   type HarnessResult,
-  harnessPath,
+  harnessEntry,
   type IsolationPlan,
   killProcessGroup,
   type PythonInterpreter,
@@ -65,6 +65,7 @@ export class SubprocessRunner implements Runner {
       this.#interpreter = undefined;
     });
     const interpreter = await this.#interpreter;
+    const harness = await harnessEntry(interpreter, this.settings.bytecodeDirectory);
     const started = performance.now();
     const stdout = new CappedOutput(
       job.limits?.outputBytes ?? this.settings.outputLimitBytes,
@@ -91,11 +92,11 @@ export class SubprocessRunner implements Runner {
     const command = wrapCommand(
       this.#isolation,
       interpreter.path,
-      ['-I', '-B', '-u', harnessPath, 'once', String(memoryBytes), guard ? '1' : '0'],
+      ['-I', '-B', '-u', harness, 'once', String(memoryBytes), guard ? '1' : '0'],
       {
         workingDirectory: this.settings.workingDirectory,
         // The harness must stay visible even when it lies under the sandbox's private /tmp.
-        readOnlyPaths: [dirname(harnessPath)],
+        readOnlyPaths: [dirname(harness)],
       },
     );
     const child = execa(command.file, command.args, {
