@@ -24,15 +24,18 @@ function createRunner(poolSize: number): DockerRunner {
 
 describe.skipIf(engine.skipReason !== undefined)('docker runner conformance', () => {
   // The container's processes are not the host's descendants; the suite finds them by command line instead.
-  // Cold mode (a container per run) is covered by docker-runner.int.test.ts: the suite's streaming
-  // deadline (first output within 1.4 s of the call) cannot include creating a container on vfs.
   describeRunnerConformance('docker, warm pool', () => createRunner(2), {
+    hostDescendants: false,
+    timeoutMs: 30_000,
+  });
+  // Cold mode: a container of its own for every run (created, started, run, removed).
+  describeRunnerConformance('docker, cold (pool_size 0)', () => createRunner(0), {
     hostDescendants: false,
     timeoutMs: 30_000,
   });
 
   it('leaves no container behind after the suites', async () => {
-    expect(created.length).toBe(1);
+    expect(created.length).toBe(2);
     for (const runner of created) await runner.dispose();
     const mine = await engine.docker.listContainers({
       all: true,
