@@ -76,6 +76,12 @@ def install(settings=None):
         )
     )
 
+    # Standard-library files allowed to build code objects (types.coroutine sets a flag; zipimport
+    # unmarshals cached bytecode).
+    code_files = frozenset(
+        root + relative for root in stdlib_roots for relative in ("types.py", "zipimport.py")
+    )
+
     # --- what is refused -------------------------------------------------------------------------
     always_refused_modules = frozenset(
         (
@@ -163,9 +169,25 @@ def install(settings=None):
         "sys._getframe", "sys._getframemodulename", "builtins.id", "time.sleep", "array.__new__", "open",
         "os.listdir", "os.scandir", "glob.glob", "glob.glob/2", "os.walk", "os.fwalk", "builtins.input",
         "builtins.input/result", "mmap.__new__", "sys.unraisablehook", "tempfile.mkstemp", "tempfile.mkdtemp",
-        "fcntl.fcntl", "fcntl.flock", "fcntl.lockf", "signal.pthread_kill", "pathlib.Path.glob",
+        "fcntl.flock", "fcntl.lockf", "signal.pthread_kill", "pathlib.Path.glob",
         "pathlib.Path.rglob", "sys.setrecursionlimit", "sqlite3.connect/handle", "threading.excepthook",
     ))
+    # fcntl commands that act on this process's own descriptors and locks. The others reach other
+    # processes: F_SETOWN/F_SETOWN_EX/F_SETSIG make the kernel signal any pid or group on I/O (SIGIO
+    # kills by default), F_SETLEASE/F_NOTIFY watch other openers.
+    fcntl_allowed = set()
+    try:
+        import fcntl as fcntl_module
+    except ImportError:
+        fcntl_module = None
+    for name in ("F_DUPFD", "F_DUPFD_CLOEXEC", "F_GETFD", "F_SETFD", "F_GETFL", "F_SETFL", "F_GETLK",
+                 "F_SETLK", "F_SETLKW", "F_OFD_GETLK", "F_OFD_SETLK", "F_OFD_SETLKW", "F_GETOWN",
+                 "F_GETSIG", "F_GETLEASE", "F_GETPIPE_SZ", "F_SETPIPE_SZ", "F_GET_SEALS", "F_ADD_SEALS",
+                 "F_GETPATH", "F_FULLFSYNC", "F_NOCACHE", "F_GETLK64", "F_SETLK64", "F_SETLKW64"):
+        value = getattr(fcntl_module, name, None)
+        if isinstance(value, int):
+            fcntl_allowed.add(value)
+    fcntl_allowed = frozenset(fcntl_allowed)
     pickle_refused_modules = frozenset((
         "os", "posix", "nt", "subprocess", "sys", "socket", "shutil", "ctypes", "importlib", "runpy", "code",
         "pty", "multiprocessing", "signal", "_posixsubprocess", "tempfile", "webbrowser", "pdb", "operator",
@@ -255,6 +277,9 @@ def install(settings=None):
         _len=len,
         _base_exception=BaseException,
         _af_unix=1,
+        _fcntl_allowed=fcntl_allowed,
+        _code_files=code_files,
+        _trampoline="_call_with_frames_removed",
     ):
         if event in _fast:
             if event == "open":
@@ -266,6 +291,26 @@ def install(settings=None):
                         "files: print the result instead of writing it to a file",
                         _getframe(1)))
             return
+        if event == "cpython.PyInterpreterState_Clear" or event == "cpython._PySys_ClearAuditHooks":
+            # Finalisation clears the hooks and then frees what is left (the codec registry, ...),
+            # running user finalisers unguarded: end first. The hook's failures are ignored here, so
+            # nothing may fail before `_exit` (no frame exists now; `_state` may have been tampered with).
+            try:
+                for stream in (_stdout, _stderr):
+                    try:
+                        stream.flush()
+                    except _base_exception:
+                        pass
+                status = _state[0]
+                _exit(status if _type(status) is _int and 0 <= status < 256 else 1)
+            finally:
+                _exit(1)
+        if event == "fcntl.fcntl":
+            if _type(args[1]) is _int and args[1] in _fcntl_allowed:
+                return
+            raise _permission_error(_refuse(
+                "process", "fcntl command " + _str(args[1]) + " reaches other processes and is refused in SAFE mode",
+                _getframe(1)))
         if event == "object.__getattr__":
             # A guard function's defaults hold its state; reading them is refused.
             target = args[0]
@@ -289,7 +334,8 @@ def install(settings=None):
 
         # Who is asking: the nearest frame that is not the guard's.
         frame = _getframe(1)
-        while frame is not None and frame.f_code.co_filename == _guard_file:
+        while frame is not None and (frame.f_code.co_filename == _guard_file or (
+                frame.f_code.co_name == _trampoline and frame.f_code.co_filename[:8] == "<frozen ")):
             frame = frame.f_back
         filename = frame.f_code.co_filename if frame is not None else ""
         if filename in _harness or filename[:8] == "<frozen ":
@@ -341,7 +387,17 @@ def install(settings=None):
                 "dynamic-code",
                 "compiling code from a string (compile/exec/eval) is refused in SAFE mode; write the code directly",
                 frame))
-        if event == "exec" or event == "code.__new__" or event == "function.__new__" or event == "marshal.loads" or event == "marshal.load":
+        if event == "code.__new__" or event == "function.__new__" or event == "marshal.loads" or event == "marshal.load":
+            # Code objects built from arbitrary bytes or fields can corrupt memory and reach native
+            # code without any audit event: only the import machinery builds them, never on behalf of
+            # a stdlib function that merely calls what the user handed it (a thread pool, a callback).
+            if filename in _harness or filename[:8] == "<frozen " or filename in _code_files:
+                return
+            raise _permission_error(_refuse(
+                "dynamic-code",
+                "running or building code objects (" + event + ") is refused in SAFE mode; write the code directly",
+                frame))
+        if event == "exec":
             if trusted:
                 return
             raise _permission_error(_refuse(
@@ -370,14 +426,6 @@ def install(settings=None):
         if event == "sys.excepthook":
             _state[0] = 1
             return
-        if event == "cpython.PyInterpreterState_Clear" or event == "cpython._PySys_ClearAuditHooks":
-            # Finalisation clears the hooks and then runs finalisers of user objects: end first.
-            for stream in (_stdout, _stderr):
-                try:
-                    stream.flush()
-                except _base_exception:
-                    pass
-            _exit(_state[0])
         if event == "socket.__new__" and args[1] == _af_unix:
             # A local socket pair (asyncio's self-pipe); connecting or binding it is refused below.
             return

@@ -686,4 +686,393 @@ signal.setitimer(signal.ITIMER_REAL, 0)`,
 import importlib, os
 importlib.reload(os).system(${touchCommand})`,
   ),
+  // --- added by the SAFE-mode red team ------------------------------------------------------------
+  attack(
+    "open(fd, 'w') over /proc/self/fd of a read-only fd",
+    'file-write',
+    'files',
+    `
+import os
+fd = os.open(CANARY, os.O_RDONLY)
+open("/proc/self/fd/%d" % fd, "w").write("pwned")`,
+  ),
+  attack('io.FileIO exclusive create', 'file-write', 'files', `import io; io.FileIO(MARKER, "x").close()`),
+  attack(
+    'sys.stdout replaced by a file',
+    'file-write',
+    'files',
+    `
+import sys
+sys.stdout = open(CANARY, "w")
+print("pwned")
+sys.stdout.flush()`,
+  ),
+  attack(
+    'print(file=open(...))',
+    'file-write',
+    'files',
+    `print("pwned", file=open(CANARY, "a"), flush=True)`,
+  ),
+  attack(
+    'os.chdir then a relative write',
+    'file-write',
+    'files',
+    `
+import os
+os.chdir(SANDBOX)
+open("marker", "w").close()`,
+  ),
+  attack(
+    'os.ftruncate on an O_RDWR fd',
+    'file-write',
+    'files',
+    `
+import os
+fd = os.open(CANARY, os.O_RDWR)
+os.ftruncate(fd, 0)`,
+  ),
+  attack(
+    'os.posix_fallocate on a dup2-ed fd',
+    'file-write',
+    'files',
+    `
+import os
+fd = os.open(CANARY, os.O_RDWR)
+os.dup2(fd, 50)
+os.posix_fallocate(50, 0, 65536)`,
+  ),
+  attack(
+    'tarfile extractall of an in-memory archive',
+    'file-write',
+    'files',
+    `
+import io, tarfile
+buffer = io.BytesIO()
+with tarfile.open(fileobj=buffer, mode="w") as archive:
+    data = b"pwned"
+    info = tarfile.TarInfo("marker")
+    info.size = len(data)
+    archive.addfile(info, io.BytesIO(data))
+buffer.seek(0)
+tarfile.open(fileobj=buffer).extractall(SANDBOX)`,
+  ),
+  attack(
+    'zipfile extractall of an in-memory archive',
+    'file-write',
+    'files',
+    `
+import io, zipfile
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, "w") as archive:
+    archive.writestr("marker", "pwned")
+zipfile.ZipFile(buffer).extractall(SANDBOX)`,
+  ),
+  attack(
+    'shutil.copytree',
+    'file-write',
+    'files',
+    `import shutil; shutil.copytree(SANDBOX + "/sub", MARKER)`,
+  ),
+  attack(
+    'shutil.make_archive',
+    'file-write',
+    'files',
+    `import shutil; shutil.make_archive(MARKER, "zip", SANDBOX + "/sub")`,
+  ),
+  attack(
+    'sqlite3 VACUUM INTO from memory',
+    'file-write',
+    'files',
+    `
+import sqlite3
+connection = sqlite3.connect(":memory:")
+connection.execute("create table t (a)")
+connection.execute("vacuum into '" + MARKER + "'")`,
+  ),
+  attack(
+    'dbm.dumb creates files',
+    'file-write',
+    'files',
+    `
+import dbm.dumb
+database = dbm.dumb.open(MARKER, "c")
+database[b"k"] = b"v"
+database.close()`,
+  ),
+  attack(
+    'shelve creates a database',
+    'file-write',
+    'files',
+    `
+import shelve
+with shelve.open(MARKER) as database:
+    database["k"] = "v"`,
+  ),
+  attack(
+    'mailbox.Maildir creates folders',
+    'file-write',
+    'files',
+    `import mailbox; mailbox.Maildir(MARKER, create=True)`,
+  ),
+  attack(
+    'faulthandler dumps into a file',
+    'file-write',
+    'files',
+    `
+import faulthandler
+faulthandler.dump_traceback(file=open(MARKER, "w"))`,
+  ),
+  attack(
+    'pathlib rename, symlink_to and hardlink_to',
+    'file-delete',
+    'files',
+    `
+import pathlib
+for step in (lambda: pathlib.Path(MARKER).symlink_to(CANARY),
+             lambda: pathlib.Path(MARKER + "2").hardlink_to(CANARY),
+             lambda: pathlib.Path(CANARY).rename(MARKER + "3")):
+    try:
+        step()
+    except PermissionError:
+        pass`,
+  ),
+  attack('pathlib mkdir', 'file-write', 'files', `import pathlib; pathlib.Path(MARKER).mkdir()`),
+  attack(
+    "socket reached through asyncio's module globals",
+    'network',
+    'network',
+    `
+import asyncio.base_events
+asyncio.base_events.socket.create_connection(("127.0.0.1", PORT)).close()`,
+  ),
+  attack(
+    'asyncio loop.create_connection',
+    'network',
+    'network',
+    `
+import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    transport, _ = await loop.create_connection(asyncio.Protocol, "127.0.0.1", PORT)
+    transport.close()
+asyncio.run(main())`,
+  ),
+  attack(
+    'xmlrpc.client ServerProxy',
+    'network',
+    'network',
+    `
+import xmlrpc.client
+try:
+    xmlrpc.client.ServerProxy("http://127.0.0.1:%d/" % PORT).ping()
+except Exception as error:
+    if isinstance(error, PermissionError): raise`,
+  ),
+  attack(
+    'smtplib connects',
+    'network',
+    'network',
+    `
+import smtplib
+try:
+    smtplib.SMTP("127.0.0.1", PORT, timeout=2)
+except Exception as error:
+    if isinstance(error, PermissionError): raise`,
+  ),
+  attack(
+    "subprocess reached through asyncio's module globals",
+    'system-command',
+    'files',
+    `
+import asyncio.base_subprocess
+asyncio.base_subprocess.subprocess.run(["touch", MARKER])`,
+  ),
+  attack(
+    '_posixsubprocess recreated by ExtensionFileLoader',
+    'system-command',
+    'files',
+    `
+import sys, glob, os
+external = sys.modules["_frozen_importlib_external"]
+path = glob.glob(sys.base_prefix + "/lib/python3*/lib-dynload/_posixsubprocess*.so")[0]
+loader = external.ExtensionFileLoader("_posixsubprocess", path)
+module = loader.create_module(sys.modules["_frozen_importlib"].ModuleSpec("_posixsubprocess", loader, origin=path))
+error_read, error_write = os.pipe()
+pid = module.fork_exec(["touch", MARKER], [b"/usr/bin/touch"], True, (), None, None, -1, -1, -1, -1, -1, -1,
+                       error_read, error_write, False, False, -1, None, None, None, -1, None, False)
+os.waitpid(pid, 0)`,
+  ),
+  attack(
+    'os.register_at_fork child hook',
+    'process',
+    'files',
+    `
+import os
+os.register_at_fork(after_in_child=lambda: (open(MARKER, "w").close(), os._exit(0)))
+pid = os.fork()
+if pid:
+    os.waitpid(pid, 0)`,
+  ),
+  attack(
+    'multiprocessing spawn context',
+    'process',
+    'files',
+    `
+import multiprocessing, os
+if __name__ == "__main__":
+    context = multiprocessing.get_context("spawn")
+    process = context.Process(target=os.mkdir, args=(MARKER,))
+    process.start()
+    process.join()`,
+  ),
+  attack(
+    'fcntl F_SETOWN makes the kernel send SIGIO',
+    'signal',
+    'victim',
+    `
+import os, fcntl
+read_end, write_end = os.pipe()
+fcntl.fcntl(read_end, fcntl.F_SETOWN, VICTIM)
+fcntl.fcntl(read_end, fcntl.F_SETFL, os.O_ASYNC | os.O_NONBLOCK)
+os.write(write_end, b"x")`,
+  ),
+  attack(
+    'fcntl F_SETSIG SIGKILL to the victim group',
+    'signal',
+    'victim',
+    `
+import os, fcntl
+read_end, write_end = os.pipe()
+fcntl.fcntl(read_end, getattr(fcntl, "F_SETSIG", 10), 9)
+fcntl.fcntl(read_end, fcntl.F_SETOWN, -VICTIM)
+fcntl.fcntl(read_end, fcntl.F_SETFL, os.O_ASYNC)
+os.write(write_end, b"x")`,
+  ),
+  attack('os.kill with a negative (group) pid', 'signal', 'victim', `import os; os.kill(-VICTIM, 9)`),
+  attack(
+    'readline recreated by ExtensionFileLoader',
+    'native-code',
+    'files',
+    `
+import sys, glob
+external = sys.modules["_frozen_importlib_external"]
+path = glob.glob(sys.base_prefix + "/lib/python3*/lib-dynload/readline*.so")[0]
+loader = external.ExtensionFileLoader("readline", path)
+module = loader.create_module(sys.modules["_frozen_importlib"].ModuleSpec("readline", loader, origin=path))
+module.write_history_file(MARKER)`,
+  ),
+  attack(
+    'ctypes package loaded by SourceFileLoader',
+    'native-code',
+    'files',
+    `
+import sys, glob
+external = sys.modules["_frozen_importlib_external"]
+path = glob.glob(sys.base_prefix + "/lib/python3*/ctypes/__init__.py")[0]
+ctypes = external.SourceFileLoader("ctypes", path).load_module()
+ctypes.CDLL(None).system(("touch " + MARKER).encode())`,
+  ),
+  attack(
+    'compile and exec through the import trampoline',
+    'dynamic-code',
+    'files',
+    `
+import sys
+trampoline = sys.modules["_frozen_importlib"]._call_with_frames_removed
+trampoline(exec, trampoline(compile, "open(%r, 'w').close()" % MARKER, "x", "exec"), {})`,
+  ),
+  attack(
+    'exec of a string as a stdlib sort key',
+    'dynamic-code',
+    'files',
+    `
+import collections
+collections.UserList(["open(%r, 'w').close()" % MARKER]).sort(key=exec)`,
+  ),
+  attack(
+    'code.replace run on a thread pool',
+    'dynamic-code',
+    'files',
+    `
+import concurrent.futures
+def template():
+    open("placeholder", "w").close()
+with concurrent.futures.ThreadPoolExecutor(1) as pool:
+    consts = tuple(MARKER if value == "placeholder" else value for value in template.__code__.co_consts)
+    code = pool.submit(template.__code__.replace, co_consts=consts).result()
+    pool.submit(exec, code, {"__builtins__": __builtins__}).result()`,
+  ),
+  attack(
+    'recursion limit lowered before the write',
+    'guard-bypass',
+    'files',
+    `
+import sys
+depth = 0
+frame = sys._getframe()
+while frame is not None:
+    depth += 1
+    frame = frame.f_back
+for extra in range(2, 40):
+    try:
+        sys.setrecursionlimit(depth + extra)
+        open(CANARY, "w").write("pwned")
+        break
+    except RecursionError:
+        pass
+    except PermissionError:
+        pass`,
+  ),
+  attack(
+    'os._exit replaced, finaliser kept in the codec registry',
+    'guard-bypass',
+    'files',
+    `
+import os, codecs
+class Late:
+    def __del__(self, system=os.system, command="touch " + MARKER):
+        system(command)
+codecs.register(lambda name, keep=Late(): None)
+os._exit = lambda *args: None`,
+    true,
+  ),
+  attack(
+    'os.write raises SystemExit in the runner, finaliser in the codec registry',
+    'guard-bypass',
+    'files',
+    `
+import os, codecs
+class Late:
+    def __del__(self, system=os.system, command="touch " + MARKER):
+        system(command)
+codecs.register(lambda name, keep=Late(): None)
+def write(*args):
+    raise SystemExit(0)
+os.write = write`,
+    true,
+  ),
+  attack(
+    'exit status in the hook frame tampered before finalisation',
+    'guard-bypass',
+    'files',
+    `
+import os, codecs
+try:
+    open(CANARY, "w")
+except PermissionError as error:
+    tb = error.__traceback__
+    while tb is not None:
+        state = tb.tb_frame.f_locals.get("_state")
+        if isinstance(state, list):
+            state[0] = "not a number"
+        tb = tb.tb_next
+except Exception:
+    pass
+class Late:
+    def __del__(self, system=os.system, command="touch " + MARKER):
+        system(command)
+codecs.register(lambda name, keep=Late(): None)
+os._exit = lambda *args: None`,
+    true,
+  ),
 ];

@@ -418,4 +418,57 @@ logging.getLogger("demo").info("processing %d items", 3)
 print("logged")`,
     'logged\n',
   ),
+  program(
+    'thread pool map',
+    `
+from concurrent.futures import ThreadPoolExecutor
+with ThreadPoolExecutor(max_workers=3) as pool:
+    print(list(pool.map(lambda n: n * n, range(6))))`,
+    '[0, 1, 4, 9, 16, 25]\n',
+  ),
+  program(
+    'string.Template, functools.cache and typing generics',
+    `
+import functools, string
+from typing import Generic, TypeVar
+T = TypeVar("T")
+class Box(Generic[T]):
+    def __init__(self, value: T) -> None:
+        self.value = value
+@functools.cache
+def fib(n: int) -> int:
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(string.Template("$name has $count").substitute(name="box", count=Box(fib(30)).value))`,
+    'box has 832040\n',
+  ),
+  program(
+    'file locks and flags on a file read with os.open',
+    `
+import fcntl, os
+fd = os.open("notes.txt", os.O_RDONLY)
+fcntl.flock(fd, fcntl.LOCK_SH)
+print(fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY, len(os.read(fd, 100).split()))
+fcntl.flock(fd, fcntl.LOCK_UN)
+os.close(fd)`,
+    'True 7\n',
+  ),
+  program(
+    'asyncio with a coroutine decorator and a queue',
+    `
+import asyncio, types
+@types.coroutine
+def tick():
+    yield
+async def producer(queue):
+    for n in range(3):
+        await tick()
+        await queue.put(n)
+async def main():
+    queue = asyncio.Queue()
+    await producer(queue)
+    await asyncio.sleep(0.01)
+    print([queue.get_nowait() for _ in range(queue.qsize())])
+asyncio.run(main())`,
+    '[0, 1, 2]\n',
+  ),
 ];
