@@ -52,6 +52,10 @@ const introspection: StaticRule = {
 
 /** Modules whose import alone is refused (the whole module exists to do a forbidden thing). */
 const forbiddenModules = new Map<string, StaticRule>([
+  // asyncio's internals hold the socket and subprocess modules as globals.
+  ...['asyncio.base_events', 'asyncio.base_subprocess', 'asyncio.unix_events'].map(
+    (name) => [name, moduleManipulation] as const,
+  ),
   ...[
     'socket',
     '_socket',
@@ -248,6 +252,8 @@ const forbiddenNames = new Map<string, StaticRule>([
     'asyncio.start_server',
     'asyncio.open_unix_connection',
   ].map((name) => [name, network] as const),
+  // The kernel signals the owner of a descriptor on I/O: any pid or group.
+  ...['fcntl.F_SETOWN', 'fcntl.F_SETOWN_EX', 'fcntl.F_SETSIG'].map((name) => [name, process] as const),
 ]);
 
 /** Attributes that lead out of ordinary Python into frames, globals, builtins, classes and code. */
@@ -299,6 +305,10 @@ const writingMethods = new Map<string, StaticRule>([
     'hardlink_to',
     'link_to',
   ].map((name) => [name, files('changes the file system')] as const),
+  // An event loop's outgoing connection, whatever the loop is called.
+  ...['create_connection', 'create_datagram_endpoint', 'sock_connect'].map(
+    (name) => [name, network] as const,
+  ),
   ...['unlink', 'rmdir'].map((name) => [name, deletes] as const),
 ]);
 
