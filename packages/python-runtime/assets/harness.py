@@ -20,12 +20,16 @@ KIND_JSON = b"J"
 KIND_STDOUT = b"O"
 KIND_STDERR = b"E"
 READ_SIZE = 65536
+# Taken before any user code runs: code that replaces os._exit or os.write must not change how the
+# harness reports and ends (a normal finalisation would run the code's atexit handlers and finalisers).
+_exit = os._exit
+_write = os.write
 
 
 def write_all(fd, data):
     view = memoryview(data)
     while view:
-        written = os.write(fd, view)
+        written = _write(fd, view)
         view = view[written:]
 
 
@@ -242,7 +246,7 @@ def run_once(arguments):
     if guard is not None:
         # No user code (atexit, threads) runs after the refusals were reported.
         flush_streams()
-        os._exit(result["exitCode"] & 0xFF)
+        _exit(result["exitCode"] & 0xFF)
     sys.exit(result["exitCode"])
 
 
@@ -345,7 +349,7 @@ def serve_fork(protocol, memory_bytes, ready):
                 except BaseException:
                     pass
             finally:
-                os._exit(exit_code)
+                _exit(exit_code)
         try:
             os.setpgid(pid, pid)
         except OSError:
@@ -474,12 +478,12 @@ def serve_inline(protocol, memory_bytes, ready):
                     if fd == protocol.input:
                         kind, payload = read_frame(protocol.input)
                         if kind is None:
-                            os._exit(0)
+                            _exit(0)
                         message = json.loads(payload)
                         if message.get("type") == "run":
                             jobs.put(message)
                         elif message.get("type") == "shutdown":
-                            os._exit(0)
+                            _exit(0)
                     elif fd == control_read:
                         os.read(control_read, 1)
                         forward(out_read)
@@ -488,17 +492,31 @@ def serve_inline(protocol, memory_bytes, ready):
                     else:
                         forward(fd)
         except BaseException:
-            os._exit(75)
+            _exit(75)
 
     threading.Thread(target=pump, daemon=True).start()
     protocol.send_json(ready)
     session = Session()
+    # The process state a run may change and the next run must not inherit (modules and threads
+    # do persist: that is the inline strategy's trade; "fork" isolates everything).
+    dup2, chdir, umask = os.dup2, os.chdir, os.umask
+    stdout, stderr = sys.stdout, sys.stderr
+    directory = os.getcwd()
+    environment = dict(os.environ)
+    recursion_limit = sys.getrecursionlimit()
+    mask = os.umask(0o022)
+    umask(mask)
     while True:
         request = jobs.get()
-        # Undo what the previous code may have done to the streams.
-        os.dup2(out_write, 1)
-        os.dup2(err_write, 2)
-        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        dup2(out_write, 1)
+        dup2(err_write, 2)
+        sys.stdout, sys.stderr = stdout, stderr
+        sys.setrecursionlimit(recursion_limit)
+        chdir(directory)
+        umask(mask)
+        if os.environ != environment:
+            os.environ.clear()
+            os.environ.update(environment)
         guard = request.get("guard")
         result = execute(request["code"], guard, session)
         flush_streams()

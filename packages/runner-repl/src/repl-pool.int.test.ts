@@ -95,6 +95,27 @@ describe('exec runner pool, inline strategy', () => {
   });
 });
 
+describe('exec runner, inline strategy: process state between runs', () => {
+  it("does not hand a run the previous run's directory, recursion limit, umask or environment", async () => {
+    const runner = new ReplRunner(
+      resolveReplRunnerSettings(undefined, { strategy: 'inline', isolation: 'none', poolSize: 1 }),
+    );
+    const probe =
+      'import os, sys\nmask = os.umask(0)\nos.umask(mask)\nprint(os.getcwd(), sys.getrecursionlimit(), oct(mask), os.environ.get("LEAK"))';
+    const before = await runner.run(job(probe));
+    const changed = await runner.run(
+      job(
+        'import os, sys\nos.chdir("/")\nsys.setrecursionlimit(60)\nos.umask(0o777)\nos.environ["LEAK"] = "1"',
+      ),
+    );
+    expect(changed.status).toBe('success');
+    const after = await runner.run(job(probe));
+    expect(after.stdout).toBe(before.stdout);
+    expect(after.stdout).toMatch(/ None\n$/);
+    await runner.dispose();
+  });
+});
+
 describe('exec runner queue', () => {
   it('does not run a job aborted while it waited for a worker', async () => {
     const runner = new ReplRunner(
