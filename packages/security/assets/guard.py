@@ -58,6 +58,20 @@ def install(settings=None):
             stdlib_roots.append(os.path.join(os.path.realpath(path), ""))
             stdlib_roots.append(os.path.join(path, ""))
     stdlib_roots = tuple(dict.fromkeys(stdlib_roots))
+    # Where native extension modules may be loaded from: the installation's directories and the
+    # import path as it is now. A path elsewhere (/proc/self/fd/N of a memfd the code filled,
+    # /proc/self/map_files/...) would dlopen bytes the code wrote.
+    extension_roots = list(stdlib_roots)
+    for key in ("purelib", "platlib"):
+        path = sysconfig.get_paths().get(key)
+        if path:
+            extension_roots.append(os.path.join(path, ""))
+            extension_roots.append(os.path.join(os.path.realpath(path), ""))
+    for entry in sys.path:
+        if isinstance(entry, str) and os.path.isabs(entry) and os.path.isdir(entry) and not entry.startswith(("/proc", "/dev")):
+            extension_roots.append(os.path.join(entry, ""))
+            extension_roots.append(os.path.join(os.path.realpath(entry), ""))
+    extension_roots = tuple(dict.fromkeys(extension_roots))
     # Standard-library files allowed to compile source they generate; other stdlib callers (threads
     # started on `exec`, timeit, doctest...) would launder user strings.
     compile_files = frozenset(
@@ -280,10 +294,18 @@ def install(settings=None):
         _fcntl_allowed=fcntl_allowed,
         _code_files=code_files,
         _trampoline="_call_with_frames_removed",
+        _extension_roots=extension_roots,
+        _user_filename=user_filename,
+        _str_split=str.split,
     ):
         if event in _fast:
             if event == "open":
                 flags = args[2] if _type(args[2]) is _int else 0
+                mode = args[1]
+                # C code opening through _Py_fopen_obj (ssl's keylog_filename, "a") reports its
+                # intent in the mode only, with flags 0.
+                if _type(mode) is _str and ("w" in mode or "a" in mode or "x" in mode or "+" in mode):
+                    flags = flags | 1
                 if flags & _write_flags and _type(args[0]) is not _int:
                     raise _permission_error(_refuse(
                         "file-write",
@@ -348,6 +370,9 @@ def install(settings=None):
                     for marker in _site_markers:
                         if marker in filename:
                             trusted = False
+                    # "<stdlib>/../../proc/self/fd/N" (a zip archive in a memfd) only looks inside.
+                    if "/../" in filename:
+                        trusted = False
                     break
 
         if event == "object.__setattr__" or event == "object.__delattr__":
@@ -366,6 +391,22 @@ def install(settings=None):
                         frame))
         if event == "import":
             name = _str_str(args[0])
+            path = args[1]
+            if path is not None:
+                # A native extension (imp.create_dynamic): only from the installation's directories,
+                # whatever name the spec claims.
+                inside = False
+                if _type(path) is _str and ".." not in _str_split(path, "/"):
+                    for root in _extension_roots:
+                        if path[: _len(root)] == root:
+                            inside = True
+                            break
+                if not inside:
+                    raise _permission_error(_refuse(
+                        "native-code",
+                        "loading a native extension from " + _describe_path(path) + " is refused in SAFE mode; "
+                        "only installed modules load",
+                        frame))
             top = name.partition(".")[0]
             last = name.rpartition(".")[2]
             if name in _always_modules or top in _always_modules or (args[1] is not None and last in _always_modules):
@@ -381,7 +422,14 @@ def install(settings=None):
                     frame))
             return
         if event == "compile":
-            if filename in _harness or filename[:8] == "<frozen " or filename in _compile_files:
+            if filename in _harness:
+                # Once the guard is in, the harness compiles only the user's code, under the user's
+                # name: its loader called again on a chosen name would mint trusted code.
+                if _type(args[1]) is _str and _str_str(args[1]) == _user_filename:
+                    return
+                raise _permission_error(_refuse(
+                    "dynamic-code", "compiling code under a trusted name is refused in SAFE mode", frame))
+            if filename[:8] == "<frozen " or filename in _compile_files:
                 return
             raise _permission_error(_refuse(
                 "dynamic-code",
@@ -423,6 +471,12 @@ def install(settings=None):
                 "process",
                 "sending a signal to another process (" + event + ") is refused in SAFE mode",
                 frame))
+        if event == "os.putenv":
+            # Reaches the C environment only through the guard's wrapper (which filters the names).
+            if _getframe(1).f_code.co_filename == _guard_file:
+                return
+            raise _permission_error(_refuse(
+                "native-code", "changing the C environment directly is refused in SAFE mode", frame))
         if event == "sys.excepthook":
             _state[0] = 1
             return
@@ -500,6 +554,25 @@ def install(settings=None):
             stub = make_stub(prefix + "." + ("clock_settime" if name.startswith("clock_settime") else name))
             replaced[id(original)] = stub
             setattr(module, name, stub)
+    # Environment variables reach C libraries that load code from the paths they name (OPENSSL_CONF
+    # makes OpenSSL dlopen an engine, GCONV_PATH glibc's converters): os.environ changes stay visible
+    # to Python, and only time-zone and locale names reach the C environment.
+    original_putenv = getattr(os, "putenv", None)
+    if original_putenv is not None:
+        def putenv(key, value, _putenv=original_putenv, _fsencode=os.fsencode, _type=type, _bytes=bytes,
+                   _c_names=frozenset((b"TZ", b"LANG", b"LANGUAGE", b"LC_ALL", b"LC_CTYPE", b"LC_COLLATE",
+                                       b"LC_MESSAGES", b"LC_MONETARY", b"LC_NUMERIC", b"LC_TIME"))):
+            name = key if _type(key) is _bytes else _fsencode(key)
+            if name in _c_names:
+                _putenv(key, value)
+
+        os.putenv = putenv
+        if posix_module is not None:
+            posix_module.putenv = putenv
+    # subprocess keeps its own reference to fork_exec when it was imported before the guard.
+    subprocess_module = sys.modules.get("subprocess")
+    if subprocess_module is not None and getattr(subprocess_module, "_fork_exec", None) is not None:
+        subprocess_module._fork_exec = make_stub("_posixsubprocess.fork_exec")
     for set_name in ("supports_dir_fd", "supports_fd", "supports_effective_ids", "supports_follow_symlinks"):
         functions = getattr(os, set_name, None)
         if isinstance(functions, set):

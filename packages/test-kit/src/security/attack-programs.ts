@@ -10,6 +10,29 @@ const attack = (
 
 const touchCommand = `"touch " + MARKER`;
 
+/**
+ * A tiny x86-64 Linux shared library, zlib-compressed and base64-encoded. Its constructor creates the
+ * file whose path descriptor 200 holds (so it needs no environment), i.e. this C, built with
+ * `gcc -shared -fPIC -Os -s -Wl,--build-id=none`:
+ *   __attribute__((constructor)) static void run(void) {
+ *     char path[4096]; ssize_t length = pread(200, path, sizeof path - 1, 0);
+ *     if (length > 0) { path[length] = 0; close(open(path, O_WRONLY | O_CREAT, 0644)); }
+ *   }
+ * Attacks write it into a memfd: native code loaded from bytes the program wrote, no file created.
+ */
+const markerLibrary =
+  'eNrtW19MHEUYn73jz2Lx7tQ2RaiyIRCLlS2H0lQb/pUKW6UJUjAx1CwLt8edOe4ud0sLBCsNaSJpmvDQB+OTD33x1SdDUj2kIhof8K1PSmJIjqSplxgN+sA5czvfsTPelmpsfJlfMvvb75vvN/92du/mbvaD1wf6PJKEAF7UifYthLopB4JO32kk42MNOlqILUPu+KiMZRSwiejKHTbP1yWWnbpCUQr1c3wbsezUVeCUa7HtXAfLrR6bT3tYnYfqZNW25U6WMxLLMpUPbluhh7WzEbEMw/MW1lWgRwcM2xCtz61/AQ/LMKySI6F/WK9Swj+G09Ml/JJL/KhL/IiL/yWXcvpwaijVUF2fnErE9bRlpCxdR/r54Qt6yEyZk9G0ZaaGL/TGEnFz2BiPmXZe6Rx9YsbQw9G4EYvOmSiZMo0QSiTNOJqIJdImikXHJ9R0Qj2F+gfOn+3V29Q2tb3Qa08h2Ud7HCQUdly36dpoFZllScReL5hHyads3uX9UEAn62+l8TXdrB/sjS6bK7hrvunwex3+ew6/c15uOfyV6O8PjEp67wBkh9/5vAg4/OVIQEBAQEBAQEBAQOBxQlu8L2s3yr8+iU+vZyxPflNbvCuvFfPz7d/hrHzT9/jor+/GZ8SOkKydrTxG01fEJkuJnc2CvUJs8tV/J1Ow57AdXobyLga/Xcn7Efpyg1R+7T5ZCGlLP2tLP2ZXcTRuw9X69bIy7Ptp5TYuNZj5ogdHZm/hzKVvsu+TmGt3iWp0jbRHu9nxDmn7zfIhQq/uWkdwdx6odneq8lv++gVS7xplHN9ciG9vINS8py3ltNUHXdrqrleT1rUf9qzDuIA7tAA5vxX215/b1//qf/7PhY5t8mvA9IkRbbHjY3KqLW1b1dqNjnVsZKtwG7MhfFgvFCO9i7WMfucKzoSxZ0ZbQEBAQEBAQEBAQEBAQODxQKrzniH/QZP//JRcPt+NeQwzWeEnMS/QuMMQPzeEpJmAVFddKS9L9v/Xx3C694utRb5An6/mDf+hK/IC6qo98+LLjQ2gx8tolMNxsqN+or1EFvjYP0AcPb7Aoueib1m57Av0+GRxhQQEBAQEBAQEBAQEBP4dYD8p7B+F/aKwFzRMuRoENO5Jas7T+GepDftV69hwVAv6zv11HgEs6H7byycKJ3STKOz93KI27DVVqP0E1E/5EOUayrBnNUv3pcLeU41bv8Je1aOUB8tY/7KXbWeGchVX317ebn+SxuepDeOYo/Ylmv8Htcv+p+sO+9V5nKIXrI/y25Rhv3B/b+9ryvFz5njUiCtBsq+5tSX4yomQOR5smw42UxdCajqStlKWMY7Uyfi0GjHSEaSGZuPp2SmbrZSdc9lMpaOJOGPoOC9lxgwSSM+SMQup0XgUH/GpOpnAJ5Y5g49h7EWqGdHDKWPK1COh1L5lS3QjlTJm7Ug4xyUbU9EJREqyCw8ZloHU8XQaqROJqSkzbv0X40zm5e/4Whf3PntYPsa5+R84jtAyPNz8B8445rvk0MO8fI7mebj7CXie//2Hs5voXAY9zF/gQOluFbmN3htgw/0BrLi0H9BD7xEPdz8CZ1zGD/r/JtWf5e5vYM2hf6aEfgTtvyvCdDjAPjcA/P08yOmVAMvdXDz/+ssopx8LsMyPl8xxiNPDcx64SipdP+A9Tg/Pe+CqA/qfpPri/FdYbjxAf5XTH1dYnnfpP+BDnHyOz4PiezAtpfvLj98tnPwOPXx+IfXRxv8TxL5DUXxfiOrhPSEvp4N26bT/kA/va2ycZIfTrf5POT18HmapvvUA/WecHj4Halof3n/A59QHeoXqFRc9//y5Q318O0H/goveyd4Sz+V+ql8/oP6/AExUmas=';
+
+/** Python lines putting the library in a memfd (LIBRARY is its /proc path) and MARKER's path on fd 200. */
+const libraryInMemory = `
+import os, zlib, base64
+library = os.memfd_create("library", 0)
+os.write(library, zlib.decompress(base64.b64decode("${markerLibrary}")))
+note = os.memfd_create("note", 0)
+os.write(note, MARKER.encode())
+os.dup2(note, 200)
+LIBRARY = "/proc/%d/fd/%d" % (os.getpid(), library)`;
+
 /** Attack programs, each observed by its effect. Obfuscation is the point: pattern lists miss them. */
 export const attackPrograms: readonly SecurityAttack[] = [
   // --- file writes -------------------------------------------------------------------------------
@@ -1073,4 +1096,52 @@ codecs.register(lambda name, keep=Late(): None)
 os._exit = lambda *args: None`,
     true,
   ),
+  // --- round 2: C code that opens, loads or reads the environment on Python's behalf ----------------
+  attack(
+    'ssl keylog_filename opens a file for appending',
+    'file-write',
+    'files',
+    `
+import asyncio.sslproto as sslproto
+context = sslproto.ssl.SSLContext(sslproto.ssl.PROTOCOL_TLS_CLIENT)
+context.keylog_filename = MARKER`,
+  ),
+  attack(
+    'OpenSSL config from the environment loads an engine from a memfd',
+    'native-code',
+    'files',
+    `${libraryInMemory}
+config = os.memfd_create("config", 0)
+os.write(config, ("openssl_conf = init\\n[init]\\nengines = engines\\n[engines]\\nmarker = marker\\n"
+                  "[marker]\\ndynamic_path = " + LIBRARY + "\\ninit = 1\\n").encode())
+os.environ["OPENSSL_CONF"] = "/proc/%d/fd/%d" % (os.getpid(), config)
+import hashlib
+hashlib.sha256(b"x").hexdigest()`,
+  ),
+  attack(
+    'ExtensionFileLoader dlopens a memfd under a harmless name',
+    'native-code',
+    'files',
+    `${libraryInMemory}
+import sys
+external = sys.modules["_frozen_importlib_external"]
+loader = external.ExtensionFileLoader("harmless", LIBRARY)
+try:
+    loader.create_module(sys.modules["_frozen_importlib"].ModuleSpec("harmless", loader, origin=LIBRARY))
+except ImportError:
+    pass`,
+  ),
+  attack(
+    'gzip.open for writing',
+    'file-write',
+    'files',
+    `import gzip; gzip.open(MARKER, "wb").write(b"pwned")`,
+  ),
+  attack(
+    'py_compile writes bytecode',
+    'file-write',
+    'files',
+    `import py_compile; py_compile.compile(CANARY, cfile=MARKER, doraise=True)`,
+  ),
+  attack('pathlib chmod', 'file-write', 'files', `import pathlib; pathlib.Path(CANARY).chmod(0o600)`),
 ];
