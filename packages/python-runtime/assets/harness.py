@@ -311,6 +311,12 @@ def kill_group(pid):
         os.killpg(pid, signal.SIGKILL)
     except OSError:
         pass
+    # The child itself too: code that moved it into another group (os.setpgid) would outlive the
+    # group kill, its timeout and the worker's waitpid.
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
 
 
 def serve_fork(protocol, memory_bytes, ready):

@@ -108,6 +108,19 @@ describe('harness serve mode, fork strategy', () => {
     expect((await harness.run('print("alive")')).stdout).toBe('alive\n');
   });
 
+  it('kills a child that left its process group when the timeout expires', async () => {
+    const harness = startHarness('fork');
+    await harness.nextJson();
+    const started = Date.now();
+    const escaped = await harness.run(
+      'import os, time\nos.setpgid(0, os.getpgid(os.getppid()))\nwhile True:\n    time.sleep(0.1)',
+      { timeoutMs: 500 },
+    );
+    expect(escaped.result.status).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await harness.run('print("alive")')).stdout).toBe('alive\n');
+  });
+
   it('cancels the running job on request and stays up', async () => {
     const harness = startHarness('fork');
     await harness.nextJson();

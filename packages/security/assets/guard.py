@@ -533,10 +533,13 @@ def install(settings=None):
     replaced = {}
     posix_module = sys.modules.get(os.name)
     for module, names in (
+        # setpgid/setsid/setpgrp/tcsetpgrp: a run is stopped by killing its process group; leaving it
+        # would outlive the timeout.
         (os, ("mkfifo", "mknod", "pidfd_open", "setpriority", "sched_setaffinity", "sched_setparam",
-              "sched_setscheduler", "chroot", "setns", "unshare")),
+              "sched_setscheduler", "chroot", "setns", "unshare", "setpgid", "setsid", "setpgrp", "tcsetpgrp")),
         (posix_module, ("mkfifo", "mknod", "pidfd_open", "setpriority", "sched_setaffinity", "sched_setparam",
-                        "sched_setscheduler", "chroot", "setns", "unshare")),
+                        "sched_setscheduler", "chroot", "setns", "unshare", "setpgid", "setsid", "setpgrp",
+                        "tcsetpgrp")),
         (_signal, ("pidfd_send_signal",)),
         (signal, ("pidfd_send_signal",)),
         (time, ("clock_settime", "clock_settime_ns")),
