@@ -11,7 +11,7 @@ import { mkdtemp, open, readdir, readFile, rename, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FsHistoryStore } from '@executer/history-fs';
+import { encodeExecutionRecord, FsHistoryStore, recordFileName } from '@executer/history-fs';
 import { printTable, sample, summarise, writeResults } from './lib/measure.js';
 
 const recordCount = 100_000;
@@ -60,37 +60,12 @@ function recordFor(index, executionId = idFor(index)) {
   };
 }
 
-/** The file a save would write, built by hand so that generating 100,000 of them is quick. */
+/** The file a save would write, encoded as the store encodes it (written directly, so 100,000 are quick). */
 function fileFor(index) {
   const record = recordFor(index);
-  const json = {
-    execution_id: record.executionId,
-    timestamp: record.timestamp,
-    instruction: record.instruction,
-    code: record.code,
-    success: record.success,
-    output: record.output,
-    error: record.error,
-    execution_time: record.executionTime,
-    provider: record.provider,
-    model: record.model,
-    security_mode: record.securityMode,
-    execution_mode: record.executionMode,
-    attempts: record.attempts.map(({ exitCode, durationMs, usage, ...attempt }) => ({
-      ...attempt,
-      exit_code: exitCode,
-      duration_ms: durationMs,
-      usage: {
-        input_tokens: usage.inputTokens,
-        output_tokens: usage.outputTokens,
-        total_tokens: usage.totalTokens,
-      },
-    })),
-    usage: { input_tokens: 300, output_tokens: 40, total_tokens: 340 },
-  };
   return {
-    name: `${record.executionId}_${record.success ? 'OK' : 'FAIL'}.json`,
-    text: `${JSON.stringify(json, null, 2)}\n`,
+    name: recordFileName(record.executionId, record.success),
+    text: `${JSON.stringify(encodeExecutionRecord(record, record.executionId), null, 2)}\n`,
   };
 }
 

@@ -275,7 +275,7 @@ export class FsHistoryStore implements HistoryStore {
 
     let names: string[];
     try {
-      names = await scanFolder(this.directory, (name) => isRecordFileName(name) || isTemporaryFileName(name));
+      names = await scanFolder(this.directory);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { records: [], temporaries: [] };
       throw toHistoryError(error, this.directory, 'read the history folder');
@@ -284,7 +284,10 @@ export class FsHistoryStore implements HistoryStore {
     // this runs over every file, and most listings return ten.
     const records: string[] = [];
     const temporaries: string[] = [];
-    for (const name of names) (isTemporaryFileName(name) ? temporaries : records).push(name);
+    for (const name of names) {
+      if (isRecordFileName(name)) records.push(name);
+      else if (isTemporaryFileName(name)) temporaries.push(name);
+    }
     const listing: Listing = { records, temporaries };
     this.#cachedListing = modifiedMs < startedAt - quietBeforeCachingMs ? { key, listing } : undefined;
     if (!this.#sweptStaleTemporaries) {

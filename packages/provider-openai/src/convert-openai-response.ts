@@ -1,6 +1,6 @@
 import { type GenerateResponse, ProviderError } from '@executer/core';
 import { convertOpenAIFinishReason } from './convert-openai-finish-reason.js';
-import { convertOpenAIUsage } from './convert-openai-usage.js';
+import { convertOpenAIUsage, type OpenAIUsageLike } from './convert-openai-usage.js';
 
 interface ChatCompletionLike {
   model?: string | null;
@@ -10,11 +10,7 @@ interface ChatCompletionLike {
         finish_reason?: string | null;
       }[]
     | null;
-  usage?: {
-    prompt_tokens?: number | null;
-    completion_tokens?: number | null;
-    total_tokens?: number | null;
-  } | null;
+  usage?: OpenAIUsageLike | null;
 }
 
 /**

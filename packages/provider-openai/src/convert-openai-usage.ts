@@ -1,6 +1,6 @@
 import type { TokenUsage } from '@executer/core';
 
-interface OpenAIUsageLike {
+export interface OpenAIUsageLike {
   prompt_tokens?: number | null;
   completion_tokens?: number | null;
   total_tokens?: number | null;

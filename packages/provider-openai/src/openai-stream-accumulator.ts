@@ -1,16 +1,13 @@
 import type { GenerateResponse } from '@executer/core';
 import { convertOpenAIResponse } from './convert-openai-response.js';
+import type { OpenAIUsageLike } from './convert-openai-usage.js';
 
 interface ChatCompletionChunkLike {
   model?: string | null;
   choices?:
     | { delta?: { content?: string | null; refusal?: string | null } | null; finish_reason?: string | null }[]
     | null;
-  usage?: {
-    prompt_tokens?: number | null;
-    completion_tokens?: number | null;
-    total_tokens?: number | null;
-  } | null;
+  usage?: OpenAIUsageLike | null;
 }
 
 /**

@@ -66,3 +66,10 @@ export function buildRunOutcome(ending: RunEnding): RunOutcome {
   if (limit) outcome.limitExceeded = limit;
   return outcome;
 }
+
+/** The outcome of a run aborted before its code started (the signal fired first, or while it queued). */
+export function buildAbortedOutcome(
+  ending: Pick<RunEnding, 'stdout' | 'stderr' | 'durationMs' | 'guarded'>,
+): RunOutcome {
+  return buildRunOutcome({ ...ending, status: 'aborted', exitCode: null, result: undefined });
+}

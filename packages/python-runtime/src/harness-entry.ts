@@ -9,7 +9,7 @@ import type { PythonInterpreter } from './python-interpreter.js';
 
 const compileScript =
   'import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)';
-const pending = new Map<string, Promise<string>>();
+const entries = new Map<string, Promise<string>>();
 
 /** Where compiled harnesses are kept: the user's cache folder, as other tools keep theirs. */
 export function defaultBytecodeDirectory(environment: NodeJS.ProcessEnv = process.env): string {
@@ -31,20 +31,22 @@ export function harnessEntry(
   directory: string | null = defaultBytecodeDirectory(),
 ): Promise<string> {
   if (directory === null) return Promise.resolve(harnessPath);
-  const key = bytecodeKey(interpreter);
-  const cacheKey = `${directory}\0${key}`;
-  let entry = pending.get(cacheKey);
+  const cacheKey = `${directory}\0${interpreter.path}\0${interpreter.version}`;
+  let entry = entries.get(cacheKey);
   if (!entry) {
-    entry = compileHarness(interpreter, directory, key).catch(() => harnessPath);
-    pending.set(cacheKey, entry);
+    entry = compileHarness(interpreter, directory, bytecodeKey(interpreter)).catch(() => harnessPath);
+    entries.set(cacheKey, entry);
   }
   return entry;
 }
 
+let harnessDigest: string | undefined;
+
 function bytecodeKey(interpreter: PythonInterpreter): string {
+  // The harness does not change while the host runs: read and hash it once, not on every run.
+  harnessDigest ??= createHash('sha256').update(readFileSync(harnessPath)).digest('hex');
   return createHash('sha256')
-    .update(readFileSync(harnessPath))
-    .update(`\0${interpreter.path}\0${interpreter.version}`)
+    .update(`${harnessDigest}\0${interpreter.path}\0${interpreter.version}`)
     .digest('hex')
     .slice(0, 24);
 }

@@ -1,3 +1,4 @@
+export * from './assert-python-job.js';
 export * from './build-child-environment.js';
 export * from './build-run-outcome.js';
 export * from './capped-output.js';

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import {
-  type RunJob,
-  type Runner,
-  type RunnerCapabilities,
-  RunnerUnavailableError,
-  type RunOptions,
-  type RunOutcome,
-  type RunStatus,
-  type RuntimeGuard,
+import type {
+  RunJob,
+  Runner,
+  RunnerCapabilities,
+  RunOptions,
+  RunOutcome,
+  RunStatus,
+  RuntimeGuard,
 } from '@executer/core';
 import {
+  assertPythonJob,
+  buildAbortedOutcome,
   buildChildEnvironment,
   buildRunOutcome,
   CappedOutput,
@@ -98,23 +99,14 @@ export class DockerRunner implements Runner {
   }
 
   async run(job: RunJob, options: RunOptions = {}): Promise<RunOutcome> {
-    if (job.language !== 'python')
-      throw new RunnerUnavailableError(this.name, `runs Python only, not ${job.language}.`);
+    assertPythonJob(job, this.name);
     const started = performance.now();
     const outputLimit = job.limits?.outputBytes ?? this.settings.outputLimitBytes;
     const stdout = new CappedOutput(outputLimit, options.onStdout);
     const stderr = new CappedOutput(outputLimit, options.onStderr);
     const guarded = job.guard !== null;
     const aborted = () =>
-      buildRunOutcome({
-        status: 'aborted',
-        exitCode: null,
-        result: undefined,
-        stdout,
-        stderr,
-        durationMs: performance.now() - started,
-        guarded,
-      });
+      buildAbortedOutcome({ stdout, stderr, durationMs: performance.now() - started, guarded });
     if (options.signal?.aborted) return aborted();
     await this.#prepare();
     const bundle = job.guard ? await this.#guardBundle(job.guard) : undefined;

@@ -1,14 +1,8 @@
 import { dirname } from 'node:path';
+import type { RunJob, Runner, RunnerCapabilities, RunOptions, RunOutcome, RunStatus } from '@executer/core';
 import {
-  type RunJob,
-  type Runner,
-  type RunnerCapabilities,
-  RunnerUnavailableError,
-  type RunOptions,
-  type RunOutcome,
-  type RunStatus,
-} from '@executer/core';
-import {
+  assertPythonJob,
+  buildAbortedOutcome,
   buildChildEnvironment,
   buildRunOutcome,
   CappedOutput,
@@ -70,24 +64,14 @@ export class ReplRunner implements Runner {
   }
 
   async run(job: RunJob, options: RunOptions = {}): Promise<RunOutcome> {
-    if (job.language !== 'python')
-      throw new RunnerUnavailableError(this.name, `runs Python only, not ${job.language}.`);
+    assertPythonJob(job, this.name);
     await this.#ensureInterpreter();
     const started = performance.now();
     const outputLimit = job.limits?.outputBytes ?? this.settings.outputLimitBytes;
     const stdout = new CappedOutput(outputLimit, options.onStdout);
     const stderr = new CappedOutput(outputLimit, options.onStderr);
     const guarded = job.guard !== null;
-    if (options.signal?.aborted)
-      return buildRunOutcome({
-        status: 'aborted',
-        exitCode: null,
-        result: undefined,
-        stdout,
-        stderr,
-        durationMs: 0,
-        guarded,
-      });
+    if (options.signal?.aborted) return buildAbortedOutcome({ stdout, stderr, durationMs: 0, guarded });
     // Workers are told apart by the guard they installed (path and settings); the request carries
     // the guard's source, so it loads even where its file is hidden from a sandboxed worker.
     const guard = job.guard ? toHarnessGuard(job.guard, this.name) : null;
@@ -97,15 +81,7 @@ export class ReplRunner implements Runner {
     if (options.signal?.aborted) {
       // Aborted while it waited for a free worker.
       this.#pool.release(worker);
-      return buildRunOutcome({
-        status: 'aborted',
-        exitCode: null,
-        result: undefined,
-        stdout,
-        stderr,
-        durationMs: performance.now() - started,
-        guarded,
-      });
+      return buildAbortedOutcome({ stdout, stderr, durationMs: performance.now() - started, guarded });
     }
     const inline = this.settings.strategy === 'inline';
     let ending: RunStatus | undefined;

@@ -1,14 +1,8 @@
 import { dirname } from 'node:path';
+import type { RunJob, Runner, RunnerCapabilities, RunOptions, RunOutcome, RunStatus } from '@executer/core';
 import {
-  type RunJob,
-  type Runner,
-  type RunnerCapabilities,
-  RunnerUnavailableError,
-  type RunOptions,
-  type RunOutcome,
-  type RunStatus,
-} from '@executer/core';
-import {
+  assertPythonJob,
+  buildAbortedOutcome,
   buildChildEnvironment,
   buildRunOutcome,
   CappedOutput,
@@ -57,9 +51,7 @@ export class SubprocessRunner implements Runner {
   }
 
   async run(job: RunJob, options: RunOptions = {}): Promise<RunOutcome> {
-    if (job.language !== 'python') {
-      throw new RunnerUnavailableError(this.name, `runs Python only, not ${job.language}.`);
-    }
+    assertPythonJob(job, this.name);
     this.#interpreter ??= resolvePythonInterpreter(this.settings.python, this.name);
     this.#interpreter.catch(() => {
       this.#interpreter = undefined;
@@ -76,15 +68,7 @@ export class SubprocessRunner implements Runner {
       options.onStderr,
     );
     if (options.signal?.aborted) {
-      return buildRunOutcome({
-        status: 'aborted',
-        exitCode: null,
-        result: undefined,
-        stdout,
-        stderr,
-        durationMs: 0,
-        guarded: job.guard !== null,
-      });
+      return buildAbortedOutcome({ stdout, stderr, durationMs: 0, guarded: job.guard !== null });
     }
     const memoryBytes = job.limits?.memoryBytes ?? this.settings.memoryLimitMb * mebibyte;
     const guard = job.guard ? toHarnessGuard(job.guard, this.name) : null;

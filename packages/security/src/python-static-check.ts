@@ -376,16 +376,12 @@ export function checkPython(code: string): StaticCheckResult {
     method: string | undefined,
     methodOffset: number,
   ) => {
-    if (
-      (qualified !== undefined && calleesWithArguments.has(qualified)) ||
-      (method === 'open' && qualified !== 'os.open')
-    ) {
+    const isFunction = qualified !== undefined && openCallees.has(qualified);
+    // os.open is read by its flags below, not as a `.open()` method with a mode.
+    const opensWithMode = isFunction || (method === 'open' && qualified !== 'os.open');
+    if (opensWithMode || (qualified !== undefined && calleesWithArguments.has(qualified))) {
       const { positional, keywords: keywordArguments } = splitArguments(open);
-      if (
-        (qualified !== undefined && openCallees.has(qualified)) ||
-        (method === 'open' && qualified !== 'os.open')
-      ) {
-        const isFunction = qualified !== undefined && openCallees.has(qualified);
+      if (opensWithMode) {
         const modeNode = keywordArguments.get('mode') ?? (isFunction ? positional[1] : positional[0]);
         const mode = modeNode && argumentIsString(modeNode) ? stringValue(argumentText(modeNode)) : undefined;
         const writes =

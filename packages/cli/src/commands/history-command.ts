@@ -1,6 +1,11 @@
 import { Command, Option } from 'commander';
 import { type CommandContext, withExecuter } from '../command-context.js';
-import { type CommandOptions, parseWholeNumber, toExecuterOptions } from '../command-options.js';
+import {
+  addStorageOptions,
+  type CommandOptions,
+  parseWholeNumber,
+  toExecuterOptions,
+} from '../command-options.js';
 import { ExecutionNotFoundError } from '../execution-not-found-error.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatRecord, formatRecordLine } from '../format-record.js';
@@ -10,18 +15,6 @@ interface HistoryOptions extends CommandOptions {
   limit?: number;
   successOnly?: boolean;
   keepRecent?: number;
-}
-
-function addHistoryOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--history-dir <dir>', 'history folder (default: ./executions)'))
-    .addOption(
-      new Option(
-        '--config <file>',
-        'config file (default: $EXECUTER_CONFIG, else ./config.json when present)',
-      ),
-    )
-    .addOption(new Option('--json', 'print exactly one JSON document on stdout and nothing else'));
 }
 
 export function createHistoryCommand(context: CommandContext): Command {
@@ -36,7 +29,7 @@ Examples:
   $ executer history clear --keep-recent 10`,
     );
 
-  const list = addHistoryOptions(
+  const list = addStorageOptions(
     new Command('list')
       .description('List saved executions, newest first.')
       .addOption(new Option('--limit <count>', 'at most this many').argParser(parseWholeNumber))
@@ -66,7 +59,7 @@ Examples:
     });
   });
 
-  const show = addHistoryOptions(
+  const show = addStorageOptions(
     new Command('show')
       .description('Show one saved execution: instruction, code, output, error, attempts.')
       .argument('<id>', 'the execution id'),
@@ -87,7 +80,7 @@ Examples:
     });
   });
 
-  const clear = addHistoryOptions(
+  const clear = addStorageOptions(
     new Command('clear')
       .description('Delete saved executions (all of them, or all but the newest N).')
       .addOption(
