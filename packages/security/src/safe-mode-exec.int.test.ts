@@ -1,8 +1,9 @@
 import type { RuntimeGuard } from '@executer/core';
-import { probeBubblewrap } from '@executer/python-runtime';
 import { ReplRunner, resolveReplRunnerSettings } from '@executer/runner-repl';
 import { describeSafeModeSuite } from '@executer/test-kit/security';
+import { describe } from 'vitest';
 import { SafePolicy } from './safe-policy.js';
+import { bubblewrapSkipReason } from './test-support/bubblewrap-skip-reason.js';
 
 const guard = new SafePolicy().guard('python') as RuntimeGuard;
 
@@ -36,7 +37,7 @@ describeSafeModeSuite(
   { guard, permissiveEscapes: false, interpreterExits: false },
 );
 
-if (probeBubblewrap().kind === 'bubblewrap') {
+describe.skipIf(bubblewrapSkipReason !== undefined)('under bubblewrap', () => {
   describeSafeModeSuite(
     'exec runner, inline strategy, bubblewrap',
     ({ workingDirectory }) =>
@@ -50,4 +51,4 @@ if (probeBubblewrap().kind === 'bubblewrap') {
       ),
     { guard, permissiveEscapes: false, interpreterExits: false },
   );
-}
+});

@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuntimeGuard } from '@executer/core';
-import { probeBubblewrap, resolvePythonRuntimeSettings } from '@executer/python-runtime';
+import { resolvePythonRuntimeSettings } from '@executer/python-runtime';
 import { SubprocessRunner } from '@executer/runner-subprocess';
 import { describeSafeModeSuite } from '@executer/test-kit/security';
 import { describe, expect, it } from 'vitest';
 import { SafePolicy } from './safe-policy.js';
+import { bubblewrapSkipReason } from './test-support/bubblewrap-skip-reason.js';
 
 const guard = new SafePolicy().guard('python') as RuntimeGuard;
 
@@ -19,7 +20,7 @@ describeSafeModeSuite(
 
 // bubblewrap is a second wall: unguarded attacks cannot escape it, so only containment and
 // ordinary programs are checked there. CI installs bubblewrap; where it is missing this is not declared.
-if (probeBubblewrap().kind === 'bubblewrap') {
+describe.skipIf(bubblewrapSkipReason !== undefined)('under bubblewrap', () => {
   describeSafeModeSuite(
     'subprocess runner, bubblewrap',
     ({ workingDirectory }) =>
@@ -28,7 +29,7 @@ if (probeBubblewrap().kind === 'bubblewrap') {
       ),
     { guard, permissiveEscapes: false },
   );
-}
+});
 
 // No effect can be observed here without a memory-corruption exploit, so this one is judged by the
 // refusal: the harness's guard loader, called again by the code, would compile a string under the
